@@ -1,0 +1,58 @@
+# Two entry points: `make site` builds bulletins/ into site/, `make test` runs every test.
+# Both set up what they need on a fresh Debian machine with Python 3.11, git and make.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test serve validate bench schema snapshots clean deps test-deps
+
+site: deps
+	$(BIN)/patchday build
+
+serve: deps
+	$(BIN)/patchday serve
+
+validate: deps
+	$(BIN)/patchday validate
+
+test: test-deps
+	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+
+bench: deps
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+schema: deps
+	$(BIN)/patchday schema
+
+snapshots: test-deps
+	$(BIN)/python -m pytest tests -k snapshot --update-snapshots
+
+deps: $(VENV)/.deps-run
+
+test-deps: $(VENV)/.deps-test /usr/bin/chromium tests/js/node_modules/.installed
+
+$(VENV)/.deps-run: requirements/run.txt pyproject.toml
+	@$(PYTHON) -m venv --help >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv)
+	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -r requirements/run.txt
+	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.deps-test: $(VENV)/.deps-run requirements/test.txt
+	$(BIN)/python -m pip install -q -r requirements/test.txt
+	touch $@
+
+/usr/bin/chromium:
+	$(SUDO) apt-get update
+	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium gnupg nodejs npm
+
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+	cd tests/js && npm ci --no-audit --no-fund
+	touch $@
+
+clean:
+	rm -rf site .build .pytest_cache

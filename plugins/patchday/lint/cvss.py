@@ -1,0 +1,39 @@
+"""CVSS vectors parse with the `cvss` library; scores are computed, never typed."""
+
+from __future__ import annotations
+
+from cvss import CVSS3, CVSS4
+from cvss.exceptions import CVSSError
+
+from patchday.lint.context import LintContext
+
+
+def check(ctx: LintContext) -> None:
+    for item in ctx.corpus.bulletins:
+        for i, v in enumerate(item.model.vulnerabilities):
+            base = ("vulnerabilities", i, "cvss")
+            if v.cvss.v3 is None and v.cvss.v4 is None:
+                ctx.report(item, base, "PD503", f"{v.cve} has no CVSS vector", "give v3, v4, or both")
+            if v.cvss.v3 is not None:
+                problem = vector_problem(v.cvss.v3, 3)
+                if problem:
+                    ctx.report(item, base + ("v3",), "PD501", f"invalid CVSS 3.1 vector: {problem}",
+                               "write it as CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H")
+            if v.cvss.v4 is not None:
+                problem = vector_problem(v.cvss.v4, 4)
+                if problem:
+                    ctx.report(item, base + ("v4",), "PD502", f"invalid CVSS 4.0 vector: {problem}",
+                               "write it as CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N")
+
+
+def vector_problem(vector: str, major: int) -> str | None:
+    prefix = "CVSS:3.1/" if major == 3 else "CVSS:4.0/"
+    if not vector.startswith(prefix):
+        return f"it must start with {prefix}"
+    try:
+        (CVSS3 if major == 3 else CVSS4)(vector)
+    except CVSSError as exc:
+        return str(exc)
+    except Exception as exc:  # the library raises plain errors on some garbage
+        return f"cannot be read ({type(exc).__name__})"
+    return None

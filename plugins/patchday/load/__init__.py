@@ -1,0 +1,1 @@
+"""Strict loading of record files into models, with positions kept for diagnostics."""

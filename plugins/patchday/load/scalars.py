@@ -1,0 +1,76 @@
+"""How a plain YAML scalar is read.
+
+patchday reads YAML with the YAML 1.2 core rules only: ``true``/``false``,
+``null``/``~``, decimal integers and decimal floats. Anything that YAML 1.1
+(PyYAML, many editors) would turn into something else -- ``yes``/``no``,
+``on``/``off``, ``1_000``, ``0o17``, ``1:20``, dates, ``.inf`` -- stays text
+but is marked with :class:`Plain11`, so that a text field can refuse it and
+tell the publisher to quote it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BOOL11 = re.compile(r"^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF|True|TRUE|False|FALSE)$")
+_NULL11 = re.compile(r"^(?:Null|NULL)$")
+_INT12 = re.compile(r"^[-+]?(?:0|[1-9][0-9]*)$")
+_FLOAT12 = re.compile(r"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
+_INT11 = re.compile(
+    r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+|[-+]?[1-9][0-9_]*(?::[0-5]?[0-9])+)$"
+)
+_FLOAT11 = re.compile(
+    r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
+    r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
+)
+_DATE11 = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
+_TIMESTAMP11 = re.compile(
+    r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::[0-9]{2})?))?$"
+)
+_DATETIME_NO_SECONDS = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(?:Z|[-+][0-9]{2}:[0-9]{2})$")
+
+
+class Plain11(str):
+    """An unquoted scalar that YAML 1.1 would not read as text."""
+
+    __slots__ = ("reads_as",)
+    reads_as: str
+
+    def __new__(cls, text: str, reads_as: str) -> Plain11:
+        obj = super().__new__(cls, text)
+        obj.reads_as = reads_as
+        return obj
+
+
+def yaml11_reading(text: str) -> str | None:
+    """Say what YAML 1.1 would turn an unquoted scalar into, or None for text."""
+    if _BOOL11.match(text):
+        return "a boolean"
+    if _NULL11.match(text):
+        return "null (nothing)"
+    if _TIMESTAMP11.match(text) or _DATETIME_NO_SECONDS.match(text):
+        return "a date-time"
+    if _DATE11.match(text):
+        return "a date"
+    if _INT11.match(text):
+        return "a number"
+    if _FLOAT11.match(text):
+        return "a number"
+    return None
+
+
+def read_plain(text: str) -> object:
+    """Turn an unquoted scalar into a Python value by the YAML 1.2 core rules."""
+    if text in ("true", "false"):
+        return text == "true"
+    if text in ("null", "~", ""):
+        return None
+    if _INT12.match(text):
+        return int(text)
+    if _FLOAT12.match(text):
+        return float(text)
+    reads_as = yaml11_reading(text)
+    if reads_as is not None:
+        return Plain11(text, reads_as)
+    return text

@@ -1,0 +1,59 @@
+"""Read the ``patchday`` plugin block of mkdocs.yml without importing MkDocs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+
+from patchday.model import Settings
+
+
+class SettingsError(Exception):
+    """mkdocs.yml is missing, unreadable, or its patchday block is invalid."""
+
+
+class _Tolerant(yaml.SafeLoader):
+    """mkdocs.yml may hold !!python/name and !ENV tags; the patchday block does not need them."""
+
+
+def _ignore(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    return None
+
+
+_Tolerant.add_multi_constructor("", _ignore)
+
+
+def plugin_block(config_file: Path) -> dict[str, Any]:
+    try:
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
+    except OSError as exc:
+        raise SettingsError(f"{config_file}: cannot read: {exc.strerror}") from None
+    except yaml.YAMLError as exc:
+        raise SettingsError(f"{config_file}: not valid YAML: {exc}") from None
+    for entry in data.get("plugins") or []:
+        if entry == "patchday":
+            return {}
+        if isinstance(entry, dict) and "patchday" in entry:
+            return dict(entry["patchday"] or {})
+    if isinstance(data.get("plugins"), dict) and "patchday" in data["plugins"]:
+        return dict(data["plugins"]["patchday"] or {})
+    return {}
+
+
+def load_settings(config_file: Path | None) -> tuple[Settings, Path]:
+    """Settings and the folder that paths in them are relative to."""
+    if config_file is None:
+        candidate = Path("mkdocs.yml")
+        if not candidate.exists():
+            return Settings(), Path.cwd()
+        config_file = candidate
+    block = plugin_block(config_file)
+    block.pop("enabled", None)
+    try:
+        return Settings.model_validate(block), config_file.resolve().parent
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
+        raise SettingsError(f"{config_file}: plugins.patchday: {problems}") from None

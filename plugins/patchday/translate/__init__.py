@@ -1,0 +1,1 @@
+"""Translation overlays: which fields are translatable, merging, and freshness."""

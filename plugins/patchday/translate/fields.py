@@ -1,0 +1,82 @@
+"""The translatable text of a record, as a flat map of stable keys.
+
+Keys are ``/``-joined stable names (``vulnerabilities/CVE-2026-21001/faq/how/answer``),
+never list positions, so that reordering the English record does not move
+translations around. The same keys are used in ``source_hashes``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any
+
+from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay
+
+
+def text_hash(text: str) -> str:
+    """A short, stable fingerprint of an English text."""
+    return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
+
+
+def bulletin_texts(b: Bulletin) -> dict[str, str]:
+    out: dict[str, str] = {"title": b.title, "summary": b.summary}
+    if b.out_of_band is not None:
+        out["out_of_band/reason"] = b.out_of_band.reason
+    if b.withdrawn is not None:
+        out["withdrawn/reason"] = b.withdrawn.reason
+    for v in b.vulnerabilities:
+        base = f"vulnerabilities/{v.cve}"
+        out[f"{base}/title"] = v.title
+        out[f"{base}/description"] = v.description
+        if v.mitigating_factors:
+            out[f"{base}/mitigating_factors"] = v.mitigating_factors
+        for w in v.workarounds:
+            out[f"{base}/workarounds/{w.key}/text"] = w.text
+            out[f"{base}/workarounds/{w.key}/impact"] = w.impact
+            out[f"{base}/workarounds/{w.key}/undo"] = w.undo
+        for f in v.faq:
+            out[f"{base}/faq/{f.key}/question"] = f.question
+            out[f"{base}/faq/{f.key}/answer"] = f.answer
+    for r in b.revisions:
+        out[f"revisions/{r.version}"] = r.summary
+    return out
+
+
+def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
+    if value is None:
+        return
+    if isinstance(value, str):
+        out[prefix] = value
+        return
+    if isinstance(value, dict):
+        for k, v in value.items():
+            _flatten(v, f"{prefix}/{k}" if prefix else str(k), out)
+        return
+    for name in type(value).model_fields:
+        _flatten(getattr(value, name), f"{prefix}/{name}" if prefix else name, out)
+
+
+def overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay) -> dict[str, str]:
+    out: dict[str, str] = {}
+    skip = {"schema_version", "source_revision", "source_hashes"}
+    for name in type(o).model_fields:
+        if name not in skip:
+            _flatten(getattr(o, name), name, out)
+    return out
+
+
+def notes_texts(n: ReleaseNotes) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for section in ("highlights", "known_issues"):
+        for note in getattr(n, section):
+            out[f"{section}/{note.key}/title"] = note.title
+            out[f"{section}/{note.key}/text"] = note.text
+    return out
+
+
+def key_to_path(key: str) -> tuple[str, ...]:
+    """Turn a stable key into the overlay's YAML path (the two are the same shape)."""
+    parts = key.split("/")
+    if parts[0] == "revisions" and len(parts) > 2:  # revision numbers contain no '/'
+        return ("revisions", "/".join(parts[1:]))
+    return tuple(parts)

@@ -1,0 +1,55 @@
+"""Is a translation missing, fresh or stale, and which fields exactly?"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+from patchday.model import Bulletin, BulletinOverlay
+from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
+
+
+class State(enum.StrEnum):
+    OK = "ok"
+    MISSING = "missing"
+    STALE = "stale"
+    PARTIAL = "partial"
+
+
+@dataclass(frozen=True, slots=True)
+class Freshness:
+    state: State
+    stale: tuple[str, ...] = ()  # field keys whose English changed since translation
+    untranslated: tuple[str, ...] = ()  # English fields with no translation
+    extra: tuple[str, ...] = field(default=())  # translated keys with no English source
+
+
+def latest_revision(b: Bulletin) -> str | None:
+    return b.revisions[-1].version if b.revisions else None
+
+
+def assess(b: Bulletin, o: BulletinOverlay | None) -> Freshness:
+    source = bulletin_texts(b)
+    if o is None:
+        return Freshness(State.MISSING, untranslated=tuple(source))
+    done = overlay_texts(o)
+    extra = tuple(k for k in done if k not in source)
+    untranslated = tuple(k for k in source if k not in done)
+    revision_current = o.source_revision == latest_revision(b)
+    stale = []
+    for key in done:
+        if key not in source:
+            continue
+        recorded = o.source_hashes.get(key)
+        if recorded is not None:
+            if recorded != text_hash(source[key]):
+                stale.append(key)
+        elif not revision_current:
+            stale.append(key)
+    if stale:
+        state = State.STALE
+    elif untranslated:
+        state = State.PARTIAL
+    else:
+        state = State.OK
+    return Freshness(state, tuple(stale), untranslated, extra)
