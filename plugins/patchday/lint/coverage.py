@@ -24,7 +24,10 @@ def _suggest(name: str, known: list[str]) -> str:
 def check(ctx: LintContext) -> None:
     if ctx.corpus.catalogue is None:
         return
-    products: dict[str, Product] = {p.id: p for p in ctx.corpus.catalogue.model.products}
+    # First definition wins, as in the catalogue rule that reports the repeat.
+    products: dict[str, Product] = {}
+    for p in ctx.corpus.catalogue.model.products:
+        products.setdefault(p.id, p)
     for item in ctx.corpus.bulletins:
         b = item.model
         day = local(b.released, ctx.settings.release).date()
@@ -40,7 +43,9 @@ def check(ctx: LintContext) -> None:
                     continue
                 if section == "affected":
                     affected_products.append(row.product)
-                known = {v.id: v for v in product.versions}
+                known: dict[str, Version] = {}
+                for v in product.versions:
+                    known.setdefault(v.id, v)
                 mine = stated.setdefault(row.product, {})
                 for j, ver in enumerate(row.versions):
                     path = base + ("versions", j)

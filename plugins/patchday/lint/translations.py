@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from patchday.lint.context import LintContext
-from patchday.translate.fields import key_to_path, notes_texts, overlay_texts
+from patchday.load.files import Kind
+from patchday.translate.fields import bulletin_texts, key_to_path, notes_texts, overlay_texts
 from patchday.translate.freshness import assess
 
 
@@ -16,34 +17,61 @@ def _language(ctx: LintContext, item, lang: str) -> bool:
     return True
 
 
+def _culprits(extra: list[str], english: dict[str, str]) -> list[str]:
+    """Report an unknown CVE or key once, at the key itself, not once per field below it."""
+    known = set()
+    for key in english:
+        parts = key.split("/")
+        known.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
+    out: dict[str, None] = {}
+    for key in extra:
+        if key.startswith("revisions/"):
+            out[key] = None
+            continue
+        parts = key.split("/")
+        for n in range(1, len(parts) + 1):
+            prefix = "/".join(parts[:n])
+            if prefix not in known:
+                out[prefix] = None
+                break
+    return list(out)
+
+
+def _describe(key: str) -> str:
+    return key.replace("/", " › ")
+
+
 def check(ctx: LintContext) -> None:
-    by_id = {item.model.id: item for item in ctx.corpus.bulletins}
+    # Matched by file, not by the id inside: a wrong id is reported once, by the ID rules.
+    by_file = {(item.source.folder, item.source.stem): item for item in ctx.corpus.bulletins}
     for item in ctx.corpus.overlays:
         o = item.model
         lang = item.source.lang or ""
         if not _language(ctx, item, lang):
             continue
-        source = by_id.get(item.source.stem)
-        if source is None or source.source.folder != item.source.folder:
-            ctx.report(item, (), "PD701", f"no bulletin {item.source.stem} in {item.source.folder}/ for this translation",
-                       f"the English record must be {item.source.folder}/{item.source.stem}.yaml")
+        source = by_file.get((item.source.folder, item.source.stem))
+        if source is None:
+            if (Kind.BULLETIN.value, item.source.folder, item.source.stem) not in ctx.corpus.broken:
+                ctx.report(item, (), "PD701", f"no bulletin {item.source.stem} in {item.source.folder}/ for this translation",
+                           f"the English record must be {item.source.folder}/{item.source.stem}.yaml")
             continue
         b = source.model
-        if o.source_revision not in {r.version for r in b.revisions}:
-            ctx.report(item, ("source_revision",), "PD705",
-                       f"{b.id} has no revision {o.source_revision}",
-                       "name the English revision this was translated from")
+        english = bulletin_texts(b)
         fresh = assess(b, o)
-        for key in fresh.extra:
-            ctx.report(item, key_to_path(key), "PD703",
-                       f"{key.replace('/', ' › ')} has no English text to translate",
+        for key in _culprits(list(fresh.extra), english):
+            ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English text to translate",
                        "the CVE, workaround, FAQ or revision key must exist in the English record", key=True)
+        if o.source_revision not in {r.version for r in b.revisions}:
+            ctx.report(item, ("source_revision",), "PD705", f"{b.id} has no revision {o.source_revision}",
+                       "name the English revision this was translated from")
+            continue  # staleness cannot be judged against an unknown revision
         for key in fresh.stale:
             ctx.warn(item, key_to_path(key), "PD704",
-                     f"stale translation: the English {key.replace('/', ' › ')} changed after revision {o.source_revision}",
+                     f"stale translation: the English {_describe(key)} changed after revision {o.source_revision}",
                      "update the translation, then run `patchday translations --stamp` on this file")
+        translated = overlay_texts(o)
         for key in o.source_hashes:
-            if key not in overlay_texts(o):
+            if key not in translated:
                 ctx.warn(item, ("source_hashes", key), "PD708", f"hash recorded for {key}, which is not translated",
                          "remove it, or run `patchday translations --stamp`", key=True)
     notes = {item.model.release: item for item in ctx.corpus.release_notes}
@@ -52,11 +80,12 @@ def check(ctx: LintContext) -> None:
             continue
         source = notes.get(item.source.stem)
         if source is None:
-            ctx.report(item, (), "PD701", f"no release notes releases/{item.source.stem}.yaml for this translation",
-                       "create the English release notes first")
+            if (Kind.RELEASE_NOTES.value, None, item.source.stem) not in ctx.corpus.broken:
+                ctx.report(item, (), "PD701", f"no release notes releases/{item.source.stem}.yaml for this translation",
+                           "create the English release notes first")
             continue
         english = notes_texts(source.model)
-        for key in overlay_texts(item.model):
-            if key not in english:
-                ctx.report(item, key_to_path(key), "PD703", f"{key.replace('/', ' › ')} has no English text to translate",
-                           "the key must exist in the English release notes", key=True)
+        extra = [k for k in overlay_texts(item.model) if k not in english]
+        for key in _culprits(extra, english):
+            ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English text to translate",
+                       "the key must exist in the English release notes", key=True)

@@ -53,6 +53,9 @@ class Corpus:
     release_overlays: list[Loaded[ReleaseNotesOverlay]] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files: int = 0
+    # (kind, folder, stem) of records that exist but did not load; rules use it
+    # to avoid follow-on errors such as "translation of a missing bulletin".
+    broken: set[tuple[str, str | None, str]] = field(default_factory=set)
 
 
 def _display(path: Path, cwd: Path) -> str:
@@ -117,6 +120,7 @@ def load_corpus(root: Path, *, cwd: Path | None = None, only: list[Path] | None 
         loaded, problems = load_file(source)
         corpus.diagnostics.extend(problems)
         if loaded is None:
+            corpus.broken.add((source.kind.value, source.folder, source.stem))
             continue
         if source.kind is Kind.CATALOGUE:
             corpus.catalogue = loaded

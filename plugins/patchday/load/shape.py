@@ -178,8 +178,8 @@ def to_model(doc: Document, model: type[M]) -> tuple[M | None, list[Diagnostic]]
         return None, [
             Diagnostic(
                 file=doc.file,
-                line=1,
-                column=1,
+                line=doc.locate(())[0],
+                column=doc.locate(())[1],
                 code="PD018",
                 severity=Severity.ERROR,
                 message=f"the file must hold a mapping of fields, but it is {found}",

@@ -232,7 +232,12 @@ def _walk(text: str, doc: Document, problems: list[Diagnostic]) -> None:
                 value = container
                 stack.append(_Frame(container, path, event.anchor))
 
-            doc.where[path] = where
+            # A block collection starts on the line after its key; point at the key.
+            is_collection = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
+            if is_collection and parent is not None and isinstance(parent.container, dict) and parent.pending_key_mark:
+                doc.where[path] = parent.pending_key_mark
+            else:
+                doc.where[path] = where
             if parent is None:
                 if not root_set:
                     doc.value = value
