@@ -23,6 +23,8 @@ _FLOAT11 = re.compile(
     r"^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+][0-9]+)?|\.[0-9][0-9_]*(?:[eE][-+][0-9]+)?"
     r"|[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+# YAML 1.2 tools read these as numbers too; plain text must not look like them.
+_INT12_OTHER = re.compile(r"^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$")
 _DATE11 = re.compile(r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}$")
 _TIMESTAMP11 = re.compile(
     r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
@@ -53,7 +55,7 @@ def yaml11_reading(text: str) -> str | None:
         return "a date-time"
     if _DATE11.match(text):
         return "a date"
-    if _INT11.match(text):
+    if _INT11.match(text) or _INT12_OTHER.match(text):
         return "a number"
     if _FLOAT11.match(text):
         return "a number"

@@ -1,0 +1,217 @@
+"""Every UI label of the site, in every language we ship.
+
+One table, one row per label, so a missing translation is visible in review
+and caught by a test (every row has every language). Record text is never
+here: it comes from the bulletins and their overlays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+LANGS = ("en", "de", "fr", "ja")
+
+# key: (en, de, fr, ja)
+_TABLE: dict[str, tuple[str, str, str, str]] = {
+    # site structure
+    "home": ("Home", "Startseite", "Accueil", "ホーム"),
+    "releases": ("Releases", "Veröffentlichungen", "Publications", "リリース"),
+    "release": ("Release {month}", "Veröffentlichung {month}", "Publication de {month}", "{month} のリリース"),
+    "products": ("Products", "Produkte", "Produits", "製品"),
+    "cves": ("CVE index", "CVE-Index", "Index des CVE", "CVE 一覧"),
+    "affected_page": ("Am I affected?", "Bin ich betroffen?", "Suis-je concerné ?", "影響を受けるか確認"),
+    "search": ("Search", "Suche", "Recherche", "検索"),
+    "skip_links": ("Bulletins", "Bulletins", "Bulletins", "セキュリティ情報"),
+    # severities, impacts, restart
+    "sev.critical": ("Critical", "Kritisch", "Critique", "緊急"),
+    "sev.important": ("Important", "Hoch", "Important", "重要"),
+    "sev.moderate": ("Moderate", "Mittel", "Modéré", "警告"),
+    "sev.low": ("Low", "Niedrig", "Faible", "注意"),
+    "impact.rce": ("Remote code execution", "Remotecodeausführung", "Exécution de code à distance", "リモートでコードが実行される"),
+    "impact.eop": ("Elevation of privilege", "Rechteerweiterung", "Élévation de privilèges", "特権の昇格"),
+    "impact.dos": ("Denial of service", "Denial of Service", "Déni de service", "サービス拒否"),
+    "impact.info": ("Information disclosure", "Offenlegung von Informationen", "Divulgation d'informations", "情報漏えい"),
+    "impact.spoofing": ("Spoofing", "Spoofing", "Usurpation", "なりすまし"),
+    "impact.tampering": ("Tampering", "Manipulation", "Falsification", "改ざん"),
+    "impact.sfb": ("Security feature bypass", "Umgehung von Sicherheitsfunktionen", "Contournement de fonctionnalité de sécurité", "セキュリティ機能のバイパス"),
+    "restart.required": ("Required", "Erforderlich", "Requis", "必要"),
+    "restart.not-required": ("Not required", "Nicht erforderlich", "Non requis", "不要"),
+    "restart.may-be-required": ("May be required", "Eventuell erforderlich", "Peut être requis", "必要な場合あり"),
+    "yes": ("Yes", "Ja", "Oui", "はい"),
+    "no": ("No", "Nein", "Non", "いいえ"),
+    "none": ("None", "Keine", "Aucun", "なし"),
+    # bulletin page
+    "bulletin": ("Bulletin", "Bulletin", "Bulletin", "セキュリティ情報"),
+    "summary": ("Executive summary", "Zusammenfassung", "Synthèse", "概要"),
+    "severity": ("Severity", "Schweregrad", "Gravité", "深刻度"),
+    "max_severity": ("Maximum severity", "Höchster Schweregrad", "Gravité maximale", "最大深刻度"),
+    "impact": ("Impact", "Auswirkung", "Impact", "影響"),
+    "affected_software": ("Affected software", "Betroffene Software", "Logiciels concernés", "影響を受けるソフトウェア"),
+    "not_affected": ("Not affected", "Nicht betroffen", "Non concernés", "影響を受けないソフトウェア"),
+    "product": ("Product", "Produkt", "Produit", "製品"),
+    "version": ("Version", "Version", "Version", "バージョン"),
+    "update": ("Update", "Update", "Mise à jour", "更新プログラム"),
+    "fixed_version": ("Fixed version", "Korrigierte Version", "Version corrigée", "修正バージョン"),
+    "restart": ("Restart", "Neustart", "Redémarrage", "再起動"),
+    "supersedes": ("Supersedes", "Ersetzt", "Remplace", "置き換え"),
+    "no_fix": ("No update yet", "Noch kein Update", "Pas encore de mise à jour", "更新プログラムは未提供"),
+    "no_fix_planned": ("No fix planned", "Keine Korrektur geplant", "Aucun correctif prévu", "修正の予定なし"),
+    "fix_planned": ("A fix will follow", "Eine Korrektur folgt", "Un correctif suivra", "修正は今後提供予定"),
+    "vulnerabilities": ("Vulnerabilities", "Sicherheitslücken", "Vulnérabilités", "脆弱性"),
+    "cvss": ("CVSS", "CVSS", "CVSS", "CVSS"),
+    "cvss_vector": ("Vector", "Vektor", "Vecteur", "ベクター"),
+    "cvss_score": ("Base score", "Basiswert", "Score de base", "基本値"),
+    "cwe": ("Weakness", "Schwachstellentyp", "Faiblesse", "脆弱性の種類"),
+    "publicly_disclosed": ("Publicly disclosed", "Öffentlich bekannt", "Divulguée publiquement", "一般に公開"),
+    "exploited": ("Exploited", "Ausgenutzt", "Exploitée", "悪用"),
+    "description": ("Description", "Beschreibung", "Description", "説明"),
+    "mitigating_factors": ("Mitigating factors", "Schadensbegrenzende Faktoren", "Facteurs atténuants", "緩和策"),
+    "workarounds": ("Workarounds", "Problemumgehungen", "Solutions de contournement", "回避策"),
+    "workaround_impact": ("Impact of the workaround", "Auswirkung der Problemumgehung", "Impact de la solution de contournement", "回避策の影響"),
+    "workaround_undo": ("How to undo the workaround", "Problemumgehung rückgängig machen", "Annuler la solution de contournement", "回避策を元に戻す方法"),
+    "faq": ("Frequently asked questions", "Häufig gestellte Fragen", "Questions fréquentes", "よく寄せられる質問"),
+    "acknowledgments": ("Acknowledgments", "Danksagungen", "Remerciements", "謝辞"),
+    "references": ("References", "Verweise", "Références", "参考情報"),
+    "revisions": ("Revision history", "Versionsverlauf", "Historique des révisions", "更新履歴"),
+    "revision": ("Revision", "Revision", "Révision", "版"),
+    "date": ("Date", "Datum", "Date", "日付"),
+    "released": ("Released", "Veröffentlicht", "Publié", "公開日"),
+    "last_updated": ("Last updated", "Zuletzt aktualisiert", "Dernière mise à jour", "最終更新日"),
+    "other_languages": ("This bulletin in other languages", "Dieses Bulletin in anderen Sprachen", "Ce bulletin dans d'autres langues", "他の言語のこのセキュリティ情報"),
+    "withdrawn": ("Withdrawn", "Zurückgezogen", "Retiré", "取り下げ"),
+    "withdrawn_notice": ("This bulletin was withdrawn on {date}.", "Dieses Bulletin wurde am {date} zurückgezogen.", "Ce bulletin a été retiré le {date}.", "このセキュリティ情報は {date} に取り下げられました。"),
+    "out_of_band": ("Out of band", "Außerplanmäßig", "Hors cycle", "定例外"),
+    "out_of_band_notice": ("Released outside the monthly patch day.", "Außerhalb des monatlichen Patchdays veröffentlicht.", "Publié en dehors du patch day mensuel.", "月例の定例日以外に公開されました。"),
+    "reason": ("Reason", "Grund", "Raison", "理由"),
+    "untranslated_notice": (
+        "Parts of this page are not translated yet and are shown in English: {fields}.",
+        "Teile dieser Seite sind noch nicht übersetzt und werden auf Englisch angezeigt: {fields}.",
+        "Certaines parties de cette page ne sont pas encore traduites et s'affichent en anglais : {fields}.",
+        "このページの一部はまだ翻訳されていないため、英語で表示しています: {fields}。",
+    ),
+    "stale_notice": (
+        "The English original of this bulletin has changed since it was translated. The English text is authoritative.",
+        "Das englische Original dieses Bulletins wurde nach der Übersetzung geändert. Maßgeblich ist der englische Text.",
+        "L'original anglais de ce bulletin a changé depuis sa traduction. Le texte anglais fait foi.",
+        "このセキュリティ情報の英語の原文は翻訳後に変更されました。英語の原文が優先されます。",
+    ),
+    "read_english": ("Read the English original", "Englisches Original lesen", "Lire l'original en anglais", "英語の原文を読む"),
+    "field.title": ("title", "Titel", "titre", "タイトル"),
+    "field.summary": ("executive summary", "Zusammenfassung", "synthèse", "概要"),
+    "field.out_of_band": ("out-of-band reason", "Grund der außerplanmäßigen Veröffentlichung", "raison de la publication hors cycle", "定例外の理由"),
+    "field.withdrawn": ("withdrawal reason", "Grund der Zurückziehung", "raison du retrait", "取り下げの理由"),
+    "field.vuln_title": ("vulnerability titles", "Titel der Sicherheitslücken", "titres des vulnérabilités", "脆弱性のタイトル"),
+    "field.description": ("descriptions", "Beschreibungen", "descriptions", "説明"),
+    "field.mitigating_factors": ("mitigating factors", "schadensbegrenzende Faktoren", "facteurs atténuants", "緩和策"),
+    "field.workarounds": ("workarounds", "Problemumgehungen", "solutions de contournement", "回避策"),
+    "field.faq": ("FAQ", "FAQ", "FAQ", "よく寄せられる質問"),
+    "field.revisions": ("revision history", "Versionsverlauf", "historique des révisions", "更新履歴"),
+    "field.notes": ("release notes", "Versionshinweise", "notes de publication", "リリース ノート"),
+    "english": ("English", "Englisch", "anglais", "英語"),
+    # preview
+    "preview_banner": (
+        "Preview build: includes unpublished drafts. Do not distribute.",
+        "Vorschau: enthält unveröffentlichte Entwürfe. Nicht weitergeben.",
+        "Aperçu : contient des brouillons non publiés. Ne pas diffuser.",
+        "プレビュー: 未公開の下書きを含みます。配布しないでください。",
+    ),
+    "draft": ("Draft", "Entwurf", "Brouillon", "下書き"),
+    # home
+    "latest_release": ("Latest release", "Neueste Veröffentlichung", "Dernière publication", "最新のリリース"),
+    "next_patch_day": ("Next patch day", "Nächster Patchday", "Prochain patch day", "次回の定例日"),
+    "oob_recent": ("Out-of-band bulletins in the last 30 days", "Außerplanmäßige Bulletins der letzten 30 Tage", "Bulletins hors cycle des 30 derniers jours", "過去 30 日間の定例外のセキュリティ情報"),
+    "oob_none": ("No out-of-band bulletins in the last 30 days.", "Keine außerplanmäßigen Bulletins in den letzten 30 Tagen.", "Aucun bulletin hors cycle au cours des 30 derniers jours.", "過去 30 日間に定例外のセキュリティ情報はありません。"),
+    "view_release": ("All bulletins of {month}", "Alle Bulletins von {month}", "Tous les bulletins de {month}", "{month} のすべてのセキュリティ情報"),
+    "no_release": ("Nothing has been published yet.", "Noch nichts veröffentlicht.", "Rien n'a encore été publié.", "まだ何も公開されていません。"),
+    "data": ("Feeds and machine-readable data", "Feeds und maschinenlesbare Daten", "Flux et données lisibles par machine", "フィードと機械可読データ"),
+    "feed_all": ("Atom feed: all bulletins", "Atom-Feed: alle Bulletins", "Flux Atom : tous les bulletins", "Atom フィード: すべてのセキュリティ情報"),
+    "feed_critical": ("Atom feed: critical bulletins", "Atom-Feed: kritische Bulletins", "Flux Atom : bulletins critiques", "Atom フィード: 緊急のセキュリティ情報"),
+    "feed_product": ("Atom feed: {product}", "Atom-Feed: {product}", "Flux Atom : {product}", "Atom フィード: {product}"),
+    "calendar": ("Patch-day calendar (iCalendar)", "Patchday-Kalender (iCalendar)", "Calendrier des patch days (iCalendar)", "定例日カレンダー (iCalendar)"),
+    "json_api": ("JSON API", "JSON-API", "API JSON", "JSON API"),
+    "csaf": ("CSAF 2.0 provider metadata", "CSAF-2.0-Provider-Metadaten", "Métadonnées du fournisseur CSAF 2.0", "CSAF 2.0 プロバイダー メタデータ"),
+    # release pages
+    "by_year": ("Releases by year", "Veröffentlichungen nach Jahr", "Publications par année", "年別のリリース"),
+    "release_notes": ("Release notes", "Versionshinweise", "Notes de publication", "リリース ノート"),
+    "highlights": ("Highlights", "Wichtigste Punkte", "Points importants", "主な内容"),
+    "known_issues": ("Known issues", "Bekannte Probleme", "Problèmes connus", "既知の問題"),
+    "bulletins": ("Bulletins", "Bulletins", "Bulletins", "セキュリティ情報"),
+    "id": ("ID", "ID", "ID", "ID"),
+    "title": ("Title", "Titel", "Titre", "タイトル"),
+    "cve_count": ("CVEs", "CVEs", "CVE", "CVE 数"),
+    "exploited_disclosed": ("Exploited / disclosed", "Ausgenutzt / bekannt", "Exploitée / divulguée", "悪用 / 公開"),
+    "totals": ("Totals", "Summen", "Totaux", "合計"),
+    "by_severity": ("Bulletins by maximum severity", "Bulletins nach höchstem Schweregrad", "Bulletins par gravité maximale", "最大深刻度別のセキュリティ情報"),
+    "by_impact": ("CVEs by impact", "CVEs nach Auswirkung", "CVE par impact", "影響別の CVE"),
+    "chart_desc": ("Bar chart; the same numbers are in the table below.", "Balkendiagramm; dieselben Zahlen stehen in der Tabelle darunter.", "Diagramme en barres ; les mêmes chiffres figurent dans le tableau ci-dessous.", "棒グラフ。同じ数値を下の表に示します。"),
+    "count": ("Count", "Anzahl", "Nombre", "件数"),
+    "bulletin_count": ("{n} bulletins", "{n} Bulletins", "{n} bulletins", "{n} 件のセキュリティ情報"),
+    "patch_day": ("Patch day", "Patchday", "Patch day", "定例日"),
+    "month": ("Month", "Monat", "Mois", "月"),
+    # products
+    "versions_status": ("Versions", "Versionen", "Versions", "バージョン"),
+    "supported_until": ("Supported until {date}", "Unterstützt bis {date}", "Prise en charge jusqu'au {date}", "{date} までサポート"),
+    "supported": ("Supported", "Unterstützt", "Pris en charge", "サポート中"),
+    "end_of_support": ("End of support {date}", "Support endete am {date}", "Fin de prise en charge le {date}", "{date} にサポート終了"),
+    "open_issues": ("Unfixed", "Nicht behoben", "Non corrigé", "未修正"),
+    "status": ("Status", "Status", "État", "状態"),
+    "bulletins_by_release": ("Bulletins by release", "Bulletins nach Veröffentlichung", "Bulletins par publication", "リリース別のセキュリティ情報"),
+    "latest_fix": ("Latest fix", "Neueste Korrektur", "Dernier correctif", "最新の修正"),
+    "family": ("Family", "Familie", "Famille", "ファミリ"),
+    # filters
+    "filter": ("Filter", "Filter", "Filtrer", "絞り込み"),
+    "all": ("All", "Alle", "Tous", "すべて"),
+    "exploited_only": ("Exploited only", "Nur ausgenutzte", "Exploitées uniquement", "悪用ありのみ"),
+    "rows_shown": ("{shown} of {total} rows shown", "{shown} von {total} Zeilen angezeigt", "{shown} lignes affichées sur {total}", "{total} 行中 {shown} 行を表示"),
+    # search and affected pages
+    "search_intro": (
+        "Search titles, CVE ids and update numbers (KB) in this language.",
+        "Suchen Sie in dieser Sprache nach Titeln, CVE-IDs und Update-Nummern (KB).",
+        "Recherchez des titres, identifiants CVE et numéros de mise à jour (KB) dans cette langue.",
+        "この言語のタイトル、CVE ID、更新プログラム番号 (KB) を検索します。",
+    ),
+    "search_noscript": (
+        "Search needs JavaScript. Without it, use the release, product and CVE indexes.",
+        "Die Suche benötigt JavaScript. Verwenden Sie ohne JavaScript die Indizes nach Veröffentlichung, Produkt und CVE.",
+        "La recherche nécessite JavaScript. Sans JavaScript, utilisez les index par publication, produit et CVE.",
+        "検索には JavaScript が必要です。JavaScript なしでは、リリース、製品、CVE の一覧を使用してください。",
+    ),
+    "affected_intro": (
+        "Choose your products and versions to see which bulletins apply and which updates to install.",
+        "Wählen Sie Ihre Produkte und Versionen, um zu sehen, welche Bulletins zutreffen und welche Updates Sie installieren müssen.",
+        "Choisissez vos produits et versions pour voir quels bulletins s'appliquent et quelles mises à jour installer.",
+        "製品とバージョンを選択すると、該当するセキュリティ情報とインストールする更新プログラムが表示されます。",
+    ),
+    "affected_noscript": (
+        "This check needs JavaScript. Without it, open the page of your product: it lists every bulletin and the status of each version.",
+        "Diese Prüfung benötigt JavaScript. Öffnen Sie ohne JavaScript die Seite Ihres Produkts: Sie listet alle Bulletins und den Status jeder Version.",
+        "Cette vérification nécessite JavaScript. Sans JavaScript, ouvrez la page de votre produit : elle liste tous les bulletins et l'état de chaque version.",
+        "この確認には JavaScript が必要です。JavaScript なしでは、製品のページを開いてください。すべてのセキュリティ情報と各バージョンの状態が表示されます。",
+    ),
+    "choose_product": ("Product", "Produkt", "Produit", "製品"),
+    "choose_version": ("Version", "Version", "Version", "バージョン"),
+    "check": ("Check", "Prüfen", "Vérifier", "確認"),
+    "fixed_by": ("Fixed by", "Behoben durch", "Corrigé par", "修正元"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Labels:
+    """The labels of one language; unknown languages fall back to English."""
+
+    lang: str
+
+    def __call__(self, key: str, **values: object) -> str:
+        row = _TABLE[key]
+        text = row[LANGS.index(self.lang)] if self.lang in LANGS else row[0]
+        return text.format(**values) if values else text
+
+    def has(self, key: str) -> bool:
+        return key in _TABLE
+
+
+def labels(lang: str) -> Labels:
+    return Labels(lang)
+
+
+LABELS = _TABLE

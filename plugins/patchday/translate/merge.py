@@ -1,0 +1,94 @@
+"""Per-field merge of a translation overlay over the English record.
+
+static-i18n falls back per *page*; readers need it per *field*: a French
+bulletin whose FAQ is not translated yet still shows French everywhere else,
+the FAQ in English marked ``lang="en"``, and a notice naming what is English.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay
+from patchday.translate.fields import bulletin_texts, notes_texts, overlay_texts
+from patchday.translate.freshness import State, assess
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One text and the language it is actually written in."""
+
+    value: str
+    lang: str
+
+
+@dataclass(frozen=True, slots=True)
+class Merged:
+    """The texts of one record for one reader language."""
+
+    lang: str
+    source_lang: str
+    texts: dict[str, Text]
+    fallback: tuple[str, ...] = ()  # keys shown in the source language
+    stale: tuple[str, ...] = ()  # keys whose English changed after translation
+    state: State = State.OK
+
+    def __getitem__(self, key: str) -> Text:
+        return self.texts[key]
+
+    def get(self, key: str) -> Text | None:
+        return self.texts.get(key)
+
+    @property
+    def is_source(self) -> bool:
+        return self.lang == self.source_lang
+
+
+def _merge(source: dict[str, str], done: dict[str, str], lang: str, source_lang: str) -> tuple[dict[str, Text], tuple[str, ...]]:
+    texts: dict[str, Text] = {}
+    fallback: list[str] = []
+    for key, english in source.items():
+        if key in done:
+            texts[key] = Text(done[key], lang)
+        else:
+            texts[key] = Text(english, source_lang)
+            fallback.append(key)
+    return texts, tuple(fallback)
+
+
+def merge_bulletin(b: Bulletin, overlay: BulletinOverlay | None, lang: str, source_lang: str = "en") -> Merged:
+    source = bulletin_texts(b)
+    if lang == source_lang:
+        return Merged(lang, source_lang, {k: Text(v, lang) for k, v in source.items()})
+    done = overlay_texts(overlay) if overlay is not None else {}
+    texts, fallback = _merge(source, done, lang, source_lang)
+    fresh = assess(b, overlay)
+    return Merged(lang, source_lang, texts, fallback, fresh.stale, fresh.state)
+
+
+def merge_notes(n: ReleaseNotes, overlay: ReleaseNotesOverlay | None, lang: str, source_lang: str = "en") -> Merged:
+    source = notes_texts(n)
+    if lang == source_lang:
+        return Merged(lang, source_lang, {k: Text(v, lang) for k, v in source.items()})
+    done = overlay_texts(overlay) if overlay is not None else {}
+    texts, fallback = _merge(source, done, lang, source_lang)
+    state = State.MISSING if overlay is None else (State.PARTIAL if fallback else State.OK)
+    return Merged(lang, source_lang, texts, fallback, (), state)
+
+
+# Which notice wording names a field key: the first path segment decides,
+# except inside vulnerabilities where the leaf kind decides.
+def field_group(key: str) -> str:
+    parts = key.split("/")
+    if parts[0] == "vulnerabilities":
+        kind = parts[2]
+        return {"title": "vuln_title", "description": "description", "mitigating_factors": "mitigating_factors",
+                "workarounds": "workarounds", "faq": "faq"}.get(kind, "description")
+    if parts[0] in ("highlights", "known_issues"):
+        return "notes"
+    return {"out_of_band": "out_of_band", "withdrawn": "withdrawn"}.get(parts[0], parts[0])
+
+
+def fallback_groups(merged: Merged) -> list[str]:
+    """Field groups shown in English, in a stable order, for the notice."""
+    return list(dict.fromkeys(field_group(k) for k in merged.fallback))

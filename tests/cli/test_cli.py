@@ -1,0 +1,151 @@
+"""The `patchday` command as publishers and CI run it: real processes, real exit codes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+BASE = Path(__file__).parent.parent / "lint" / "base"
+
+
+def patchday(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "patchday.cli", *args], cwd=cwd, capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    shutil.copytree(BASE, tmp_path / "bulletins")
+    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - patchday:\n      vendor: Test\n", encoding="utf-8")
+    return tmp_path
+
+
+def break_it(site: Path) -> None:
+    path = site / "bulletins" / "2026" / "CX26-001.yaml"
+    text = path.read_text(encoding="utf-8").replace("exploited: true", "exploited: no").replace("status: final", "status: final\nstatus: final")
+    path.write_text(text, encoding="utf-8")
+
+
+def test_clean_corpus_exits_0(site: Path) -> None:
+    r = patchday("validate", cwd=site)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "0 error(s)" in r.stdout
+
+
+def test_problems_exit_1_with_file_line_col_and_hint(site: Path) -> None:
+    break_it(site)
+    r = patchday("validate", cwd=site)
+    assert r.returncode == 1
+    lines = r.stdout.splitlines()
+    assert any(line.startswith("bulletins/2026/CX26-001.yaml:9:1: error PD010 duplicate key 'status'") for line in lines), r.stdout
+    assert any("error PD014" in line and "exploited" in line for line in lines)
+    assert sum(1 for line in lines if line.strip().startswith("hint: ")) >= 2
+    assert "Traceback" not in r.stdout + r.stderr
+
+
+def test_json_format(site: Path) -> None:
+    break_it(site)
+    r = patchday("validate", "--format", "json", cwd=site)
+    assert r.returncode == 1
+    payload = json.loads(r.stdout)
+    assert payload["errors"] == 2
+    first = payload["diagnostics"][0]
+    assert set(first) == {"code", "severity", "file", "line", "column", "path", "message", "hint"}
+    assert {d["code"] for d in payload["diagnostics"]} == {"PD010", "PD014"}
+    assert any(d["path"] == "vulnerabilities[0].exploited" for d in payload["diagnostics"])
+
+
+def test_github_format(site: Path) -> None:
+    break_it(site)
+    r = patchday("validate", "--format", "github", cwd=site)
+    assert r.returncode == 1
+    assert "::error file=bulletins/2026/CX26-001.yaml,line=9,col=1,title=PD010::duplicate key" in r.stdout
+
+
+def test_single_file_is_checked_against_the_whole_corpus(site: Path) -> None:
+    overlay = site / "bulletins" / "2026" / "CX26-001.fr.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8").replace("CVE-2026-21001:", "CVE-2026-29999:"), encoding="utf-8")
+    source = site / "bulletins" / "2026" / "CX26-001.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("[MS25-044]", "[CX20-404]"), encoding="utf-8")
+    assert "PD605" in patchday("validate", cwd=site).stdout
+    r = patchday("validate", "bulletins/2026/CX26-001.fr.yaml", cwd=site)
+    assert r.returncode == 1
+    assert "PD703" in r.stdout and "PD605" not in r.stdout  # only the named file is reported
+
+
+def test_missing_path_is_a_usage_error(site: Path) -> None:
+    r = patchday("validate", "nope/", cwd=site)
+    assert r.returncode == 2
+    assert "no such file" in r.stderr
+
+
+def test_bad_option_is_a_usage_error(site: Path) -> None:
+    assert patchday("validate", "--format", "xml", cwd=site).returncode == 2
+
+
+def test_bad_settings_are_a_usage_error(site: Path) -> None:
+    (site / "mkdocs.yml").write_text("plugins:\n  - patchday:\n      severities: []\n      colour: red\n", encoding="utf-8")
+    r = patchday("validate", cwd=site)
+    assert r.returncode == 2 and "colour" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_strict_makes_warnings_fail(site: Path) -> None:
+    overlay = site / "bulletins" / "2026" / "CX26-001.fr.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8").replace('source_revision: "1.1"', 'source_revision: "1.0"'), encoding="utf-8")
+    assert patchday("validate", cwd=site).returncode == 0
+    assert patchday("validate", "--strict", cwd=site).returncode == 1
+
+
+def test_new_scaffolds_next_id_on_next_patch_day(site: Path) -> None:
+    r = patchday("new", "--title", "Gateway fix", "--product", "gateway", "--after", "2026-11-25T12:00:00Z", cwd=site)
+    assert r.returncode == 0, r.stderr
+    path = site / "bulletins" / "2026" / "CX26-002.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert "released: 2026-12-08T10:00:00-08:00" in text
+    assert "status: draft" in text and 'title: "Gateway fix"' in text
+    r = patchday("validate", cwd=site)
+    assert r.returncode == 0, r.stdout  # the scaffold itself validates
+
+
+def test_new_in_a_new_year_starts_at_001(site: Path) -> None:
+    r = patchday("new", "--after", "2026-12-20T00:00:00Z", "--dry-run", cwd=site)
+    assert r.returncode == 0
+    assert "id: CX27-001" in r.stdout and "released: 2027-01-12T10:00:00-08:00" in r.stdout
+
+
+def test_translations_table_and_stamp(site: Path) -> None:
+    r = patchday("translations", "--format", "json", cwd=site)
+    rows = json.loads(r.stdout)
+    langs = rows[0]["languages"]
+    assert langs["fr"]["state"] == "partial" and langs["de"]["state"] == "missing" and langs["ja"]["state"] == "missing"
+    assert r.returncode == 1  # missing translations
+    overlay = site / "bulletins" / "2026" / "CX26-001.fr.yaml"
+    overlay.write_text(overlay.read_text(encoding="utf-8").replace('source_revision: "1.1"', 'source_revision: "1.0"'), encoding="utf-8")
+    assert json.loads(patchday("translations", "--format", "json", cwd=site).stdout)[0]["languages"]["fr"]["state"] == "stale"
+    r = patchday("translations", "--stamp", "bulletins/2026/CX26-001.fr.yaml", cwd=site)
+    assert r.returncode == 0, r.stderr
+    stamped = overlay.read_text(encoding="utf-8")
+    assert 'source_revision: "1.1"' in stamped and "source_hashes:" in stamped
+    fr = json.loads(patchday("translations", "--format", "json", cwd=site).stdout)[0]["languages"]["fr"]
+    assert fr["state"] == "partial" and fr["stale"] == []
+    # change the English title: exactly that field becomes stale
+    source = site / "bulletins" / "2026" / "CX26-001.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("title: Security update for", "title: Security update for the"), encoding="utf-8")
+    fr = json.loads(patchday("translations", "--format", "json", cwd=site).stdout)[0]["languages"]["fr"]
+    assert fr["state"] == "stale" and fr["stale"] == ["title"]
+    assert patchday("validate", cwd=site).returncode == 0  # stale is a warning, not an error
+
+
+def test_schema_check_detects_drift(tmp_path: Path) -> None:
+    out = tmp_path / "schema"
+    assert patchday("schema", "--out", str(out), cwd=tmp_path).returncode == 0
+    assert patchday("schema", "--out", str(out), "--check", cwd=tmp_path).returncode == 0
+    (out / "bulletin.schema.json").write_text("{}", encoding="utf-8")
+    assert patchday("schema", "--out", str(out), "--check", cwd=tmp_path).returncode == 1
