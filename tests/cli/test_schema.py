@@ -47,3 +47,17 @@ def test_every_record_declares_its_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema="), path
         target = (path.parent / first.split("=", 1)[1]).resolve()
         assert target.exists(), f"{path}: schema {target} does not exist"
+
+
+def test_readme_field_reference_matches_the_model() -> None:
+    from patchday.fieldref import splice
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert splice(readme) == readme, "README field reference drifted; run `patchday schema --readme README.md`"
+
+
+def test_readme_starts_with_the_two_commands() -> None:
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").split("\n")
+    block = lines[lines.index("```sh") + 1 : lines.index("```")]
+    assert [line.split("#")[0].strip() for line in block] == ["make site", "make test"]
+    assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")

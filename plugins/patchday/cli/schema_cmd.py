@@ -13,6 +13,7 @@ HELP = "write the record JSON Schemas (generated from the model) into schema/"
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="schema", help="folder to write to (default: schema/)")
     p.add_argument("--check", action="store_true", help="do not write; exit 1 if the committed files differ")
+    p.add_argument("--readme", metavar="README", help="also rewrite the field reference in this README")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -28,6 +29,17 @@ def run(args: argparse.Namespace) -> int:
             out.mkdir(parents=True, exist_ok=True)
             path.write_text(fresh, encoding="utf-8")
             print(f"wrote {path}")
+    if args.readme:
+        from patchday.fieldref import splice
+
+        readme = Path(args.readme)
+        current = readme.read_text(encoding="utf-8")
+        fresh_readme = splice(current)
+        if args.check and fresh_readme != current:
+            drift.append(readme)
+        elif not args.check and fresh_readme != current:
+            readme.write_text(fresh_readme, encoding="utf-8")
+            print(f"wrote field reference into {readme}")
     for path in drift:
         print(f"{path}: out of date with the model; run `patchday schema`")
     return 1 if drift else 0

@@ -1,0 +1,346 @@
+"""View-models of the index pages: home, releases, one release, product, CVE index.
+
+Each builder reads only the slice of the catalog its page shows (a release's
+entries, a product's entries), never the whole corpus per page, so work per
+page does not grow with the corpus. Only the CVE index and the releases
+index are whole-corpus pages by nature, and they are built once per language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+from patchday.catalog import Entry, Release
+from patchday.patchdays import upcoming
+from patchday.render import urls
+from patchday.render.bulletin_view import Badge, Link, Rich, impact_badge, rich, severity_badge
+from patchday.render.chart import Bar, bar_chart
+from patchday.render.context import PageCtx
+from patchday.translate.merge import Text, fallback_groups, merge_bulletin, merge_notes
+
+OOB_WINDOW = dt.timedelta(days=30)
+
+
+@dataclass(slots=True)
+class Row:
+    """One bulletin in an index table; the data-* values drive client-side filters."""
+
+    id: str
+    url: str
+    title: Text
+    severity: Badge
+    impacts: list[Badge]
+    products: list[Link]
+    cve_count: int
+    exploited: bool
+    disclosed: bool
+    month: str
+    out_of_band: bool
+    withdrawn: bool
+    draft: bool
+    released: str
+
+    @property
+    def data_products(self) -> str:
+        return " ".join(p.url.rstrip("/").rsplit("/", 1)[-1] for p in self.products if p.url)
+
+
+@dataclass(slots=True)
+class Filters:
+    """Labels and option names for the filter bar that filter.js builds (JSON in data-*)."""
+
+    config: str
+
+
+def filters(ctx: PageCtx, rows_products: list[str], months: list[str]) -> Filters:
+    t = ctx.t
+    sev = ctx.catalog.settings.severities
+    payload = {
+        "labels": {"filter": t("filter"), "product": t("product"), "severity": t("severity"), "month": t("month"),
+                   "exploited": t("exploited_only"), "all": t("all"), "rows": t("rows_shown", shown="{shown}", total="{total}")},
+        "products": [[p, ctx.catalog.products[p].name] for p in sorted(set(rows_products)) if p in ctx.catalog.products],
+        "severities": [[s, severity_badge(ctx, s).label] for s in sev],
+        "months": [[m, ctx.fmt.month(m)] for m in sorted(set(months), reverse=True)],
+    }
+    return Filters(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
+
+
+def row(ctx: PageCtx, e: Entry) -> Row:
+    title = merge_bulletin_title(ctx, e)
+    return Row(
+        id=e.id,
+        url=ctx.url(urls.bulletin(e.id)),
+        title=title,
+        severity=severity_badge(ctx, e.severity),
+        impacts=[impact_badge(ctx, i) for i in e.impacts],
+        products=[Link(ctx.catalog.products[p].name if p in ctx.catalog.products else p, ctx.url(urls.product(p)))
+                  for p in e.products],
+        cve_count=len(e.bulletin.vulnerabilities),
+        exploited=e.exploited,
+        disclosed=e.publicly_disclosed,
+        month=e.release,
+        out_of_band=e.out_of_band,
+        withdrawn=e.withdrawn,
+        draft=e.bulletin.status.value not in ("final", "withdrawn"),
+        released=ctx.fmt.date(e.bulletin.released.astimezone(_zone(ctx))),
+    )
+
+
+def merge_bulletin_title(ctx: PageCtx, e: Entry) -> Text:
+    """Only the title of a bulletin, without merging every field (index pages list many)."""
+    o = e.overlays.get(ctx.lang)
+    if ctx.lang != ctx.source_lang and o is not None and o.title:
+        return Text(o.title, ctx.lang)
+    return Text(e.bulletin.title, ctx.source_lang)
+
+
+# ---- releases -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class OobItem:
+    row: Row
+    reason: Rich
+
+
+@dataclass(slots=True)
+class ReleaseView:
+    month: str
+    title: str
+    patch_day: str
+    rows: list[Row]
+    filters: Filters
+    out_of_band: list[OobItem]
+    highlights: list[tuple[Text, Rich]]
+    known_issues: list[tuple[Text, Rich]]
+    untranslated_notes: bool
+    by_severity: list[tuple[Badge, int]]
+    by_impact: list[tuple[Badge, int]]
+    severity_chart: str
+    impact_chart: str
+    cve_count: int
+    prev: Link | None = None
+    next: Link | None = None
+
+
+def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str | None = None) -> ReleaseView:
+    t, fmt = ctx.t, ctx.fmt
+    rows = [row(ctx, e) for e in rel.entries]
+    live = [e for e in rel.entries if not e.withdrawn]
+    sev_counts = Counter(e.severity for e in live)
+    by_severity = [(severity_badge(ctx, s), sev_counts.get(s, 0)) for s in ctx.catalog.settings.severities]
+    imp_counts = Counter(str(v.impact) for e in live for v in e.bulletin.vulnerabilities)
+    by_impact = [(impact_badge(ctx, k), n) for k, n in sorted(imp_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    highlights: list[tuple[Text, Rich]] = []
+    known: list[tuple[Text, Rich]] = []
+    untranslated = False
+    if rel.notes is not None:
+        m = merge_notes(rel.notes, rel.notes_overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
+        untranslated = bool(m.fallback)
+        highlights = [(m[f"highlights/{n.key}/title"], rich(m[f"highlights/{n.key}/text"])) for n in rel.notes.highlights]
+        known = [(m[f"known_issues/{n.key}/title"], rich(m[f"known_issues/{n.key}/text"])) for n in rel.notes.known_issues]
+    oob = []
+    for e, r in zip(rel.entries, rows, strict=True):
+        if e.out_of_band:
+            mb = merge_bulletin(e.bulletin, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
+            oob.append(OobItem(r, rich(mb["out_of_band/reason"])))
+    ident = f"chart-{rel.month}"
+    return ReleaseView(
+        month=rel.month,
+        title=t("release", month=fmt.month(rel.month)),
+        patch_day=fmt.date(rel.patch_day),
+        rows=rows,
+        filters=filters(ctx, [p for e in rel.entries for p in e.products], [rel.month]),
+        out_of_band=oob,
+        highlights=highlights,
+        known_issues=known,
+        untranslated_notes=untranslated,
+        by_severity=by_severity,
+        by_impact=by_impact,
+        severity_chart=bar_chart([Bar(b.label, n, f"pd-bar--{b.key}") for b, n in by_severity],
+                                 t("by_severity"), t("chart_desc"), ident + "-s"),
+        impact_chart=bar_chart([Bar(b.label, n, "pd-bar--impact") for b, n in by_impact],
+                               t("by_impact"), t("chart_desc"), ident + "-i"),
+        cve_count=rel.cve_count,
+        prev=Link(fmt.month(prev), ctx.url(urls.release(prev))) if prev else None,
+        next=Link(fmt.month(nxt), ctx.url(urls.release(nxt))) if nxt else None,
+    )
+
+
+@dataclass(slots=True)
+class MonthItem:
+    link: Link
+    bulletins: int
+    cves: int
+    severity: Badge | None
+    out_of_band: int
+
+
+def releases_view(ctx: PageCtx) -> list[tuple[str, list[MonthItem]]]:
+    """Years, newest first, each with its months."""
+    years: dict[str, list[MonthItem]] = {}
+    for month, rel in sorted(ctx.catalog.releases.items(), reverse=True):
+        live = [e for e in rel.entries if not e.withdrawn]
+        worst = min((e.severity for e in live), key=ctx.catalog.settings.severity_rank, default=None)
+        years.setdefault(month[:4], []).append(MonthItem(
+            Link(ctx.fmt.month(month), ctx.url(urls.release(month))),
+            len(rel.entries), rel.cve_count,
+            severity_badge(ctx, worst) if worst else None,
+            len(rel.out_of_band),
+        ))
+    return list(years.items())
+
+
+# ---- products -------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class VersionStatus:
+    name: str
+    platforms: str
+    support: str
+    latest: Link | None  # the newest update that fixes it
+    latest_bulletin: Link | None
+    unfixed: list[Link]  # bulletins with no_fix rows for it
+
+
+@dataclass(slots=True)
+class ProductView:
+    id: str
+    name: str
+    family: str
+    url: str | None
+    versions: list[VersionStatus]
+    by_release: list[tuple[Link, list[Row]]]
+    rows_count: int
+    filters: Filters
+
+
+def product_view(ctx: PageCtx, pid: str) -> ProductView:
+    cat, t, fmt = ctx.catalog, ctx.t, ctx.fmt
+    p = cat.products[pid]
+    entries = cat.by_product.get(pid, [])
+    latest: dict[str, tuple[Link, Link]] = {}
+    unfixed: dict[str, list[Link]] = {}
+    for e in entries:  # oldest first, so later updates overwrite
+        if e.withdrawn:
+            continue
+        for r in e.bulletin.affected:
+            if r.product != pid:
+                continue
+            for v in r.versions:
+                if r.update:
+                    latest[v] = (Link(f"{r.update.id} ({r.update.fixed})", r.update.url), Link(e.id, ctx.url(urls.bulletin(e.id))))
+                    unfixed.pop(v, None)
+                else:
+                    unfixed.setdefault(v, []).append(Link(e.id, ctx.url(urls.bulletin(e.id))))
+    today = cat.as_of.date()
+    versions = []
+    for v in p.versions:
+        if v.supported_until is None:
+            support = t("supported")
+        elif v.supported_until >= today:
+            support = t("supported_until", date=fmt.date(v.supported_until))
+        else:
+            support = t("end_of_support", date=fmt.date(v.supported_until))
+        fix = latest.get(v.id)
+        versions.append(VersionStatus(v.name, ", ".join(v.platforms), support, fix[0] if fix else None,
+                                      fix[1] if fix else None, unfixed.get(v.id, [])))
+    groups: dict[str, list[Row]] = {}
+    for e in reversed(entries):
+        groups.setdefault(e.release, []).append(row(ctx, e))
+    by_release = [(Link(t("release", month=fmt.month(m)), ctx.url(urls.release(m))), rows) for m, rows in groups.items()]
+    family = cat.families[p.family].name if p.family in cat.families else p.family
+    return ProductView(pid, p.name, family, p.url, versions, by_release, len(entries),
+                       filters(ctx, [], [e.release for e in entries]))
+
+
+def products_view(ctx: PageCtx) -> list[tuple[str, list[tuple[Link, int]]]]:
+    cat = ctx.catalog
+    out: dict[str, list[tuple[Link, int]]] = {}
+    for pid, p in sorted(cat.products.items(), key=lambda kv: kv[1].name):
+        fam = cat.families[p.family].name if p.family in cat.families else p.family
+        out.setdefault(fam, []).append((Link(p.name, ctx.url(urls.product(pid))), len(cat.by_product.get(pid, []))))
+    return sorted(out.items())
+
+
+# ---- CVEs -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class CveRow:
+    cve: str
+    bulletin: Link
+    title: Text
+    impact: Badge
+    severity: Badge
+    exploited: bool
+    month: str
+    products: str  # space-separated ids for the filter
+
+
+def cves_view(ctx: PageCtx) -> tuple[list[CveRow], Filters]:
+    cat = ctx.catalog
+    rank = cat.settings.severity_rank
+    rows: list[CveRow] = []
+    for cve, pairs in cat.by_cve.items():
+        for e, v in pairs:
+            o = e.overlays.get(ctx.lang) if ctx.lang != ctx.source_lang else None
+            vt = o.vulnerabilities.get(cve) if o else None
+            title = Text(vt.title, ctx.lang) if vt and vt.title else Text(v.title, ctx.source_lang)
+            worst = min(v.severity.values(), key=rank)
+            rows.append(CveRow(cve, Link(e.id, ctx.url(urls.bulletin(e.id)) + "#" + cve.lower()), title,
+                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst), v.exploited, e.release,
+                               " ".join(v.severity)))
+    return rows, filters(ctx, [p for r in rows for p in r.products.split()], [r.month for r in rows])
+
+
+# ---- home -----------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class HomeView:
+    latest: ReleaseView | None
+    next_patch_day: str
+    next_patch_iso: str
+    out_of_band: list[OobItem]
+    data_links: list[Link]
+    untranslated: list[str] = field(default_factory=list)
+
+
+def home_view(ctx: PageCtx) -> HomeView:
+    cat, t = ctx.catalog, ctx.t
+    latest = cat.latest_release
+    nxt = upcoming(cat.as_of, cat.settings.release, 1)[0]
+    since = cat.as_of - OOB_WINDOW
+    oob = []
+    for e in reversed(cat.entries):
+        if e.out_of_band and e.bulletin.released >= since:
+            m = merge_bulletin(e.bulletin, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
+            oob.append(OobItem(row(ctx, e), rich(m["out_of_band/reason"])))
+    data = [
+        Link(t("feed_all"), ctx.asset(f"feeds/{ctx.lang}/bulletins.atom")),
+        Link(t("feed_critical"), ctx.asset(f"feeds/{ctx.lang}/critical.atom")),
+        Link(t("calendar"), ctx.asset(f"calendar/{ctx.lang}.ics")),
+        Link(t("json_api"), ctx.asset("api/v1/index.json")),
+        Link(t("csaf"), ctx.asset(".well-known/csaf/provider-metadata.json")),
+    ]
+    return HomeView(
+        latest=release_view(ctx, latest) if latest else None,
+        next_patch_day=ctx.fmt.moment(nxt, cat.settings.release.timezone),
+        next_patch_iso=nxt.isoformat(),
+        out_of_band=oob,
+        data_links=data,
+    )
+
+
+def _zone(ctx: PageCtx):
+    from zoneinfo import ZoneInfo
+
+    return ZoneInfo(ctx.catalog.settings.release.timezone)
+
+
+__all__ = ["fallback_groups"]

@@ -1,0 +1,41 @@
+// Validate CSAF 2.0 documents with @secvisogram/csaf-validator-lib:
+// the strict 2.0 schema plus every mandatory test (6.1.x).
+// Usage: node tests/export/csaf_validate.mjs FILE... (or --list FILE with one path a line)
+// Prints one JSON line per file and a summary line; exit 1 if any error or no file.
+import fs from 'node:fs'
+import path from 'node:path'
+import { createRequire } from 'node:module'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+
+// The lib is installed under tests/js/node_modules; resolve it from there so
+// this script works from any working directory.
+const here = path.dirname(fileURLToPath(import.meta.url))
+const libDir = path.resolve(here, '../js/node_modules/@secvisogram/csaf-validator-lib')
+const load = (name) => import(pathToFileURL(path.join(libDir, name)).href)
+
+const { default: validateStrict } = await load('validateStrict.js')
+const mandatory = await load('mandatoryTests.js')
+const { csaf_2_0_strict } = await load('schemaTests.js')
+const tests = [csaf_2_0_strict, ...Object.values(mandatory)]
+
+let files = process.argv.slice(2)
+if (files[0] === '--list') {
+  files = fs.readFileSync(files[1], 'utf8').split('\n').filter(Boolean)
+}
+let failed = 0
+for (const file of files) {
+  let doc
+  try {
+    doc = JSON.parse(fs.readFileSync(file, 'utf8'))
+  } catch (err) {
+    failed++
+    console.log(JSON.stringify({ file, isValid: false, errors: [{ message: String(err) }] }))
+    continue
+  }
+  const result = await validateStrict(tests, doc)
+  const errors = result.tests.flatMap((t) => t.errors.map((e) => ({ test: t.name, ...e })))
+  if (errors.length > 0 || !result.isValid) failed++
+  console.log(JSON.stringify({ file, isValid: result.isValid && errors.length === 0, tests: result.tests.length, errors }))
+}
+console.log(JSON.stringify({ summary: true, files: files.length, failed, tests: tests.length }))
+process.exit(files.length === 0 || failed > 0 ? 1 : 0)
