@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 SUDO   := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve validate bench schema snapshots clean deps test-deps
+.PHONY: site test serve validate bench schema snapshots clean deps test-deps system-deps
 
 site: deps
 	$(BIN)/patchday build
@@ -32,7 +32,10 @@ snapshots: test-deps
 
 deps: $(VENV)/.deps-run
 
-test-deps: $(VENV)/.deps-test /usr/bin/chromium tests/js/node_modules/.installed
+test-deps: $(VENV)/.deps-test system-deps tests/js/node_modules/.installed
+
+system-deps:
+	tools/system-deps.sh
 
 $(VENV)/.deps-run: requirements/run.txt pyproject.toml
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv)
@@ -46,11 +49,7 @@ $(VENV)/.deps-test: $(VENV)/.deps-run requirements/test.txt
 	$(BIN)/python -m pip install -q -r requirements/test.txt
 	touch $@
 
-/usr/bin/chromium:
-	$(SUDO) apt-get update
-	DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium gnupg nodejs npm
-
-tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json
+tests/js/node_modules/.installed: tests/js/package.json tests/js/package-lock.json | system-deps
 	cd tests/js && npm ci --no-audit --no-fund
 	touch $@
 
