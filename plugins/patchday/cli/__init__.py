@@ -9,10 +9,10 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from patchday.cli import new, schema_cmd, translations, validate
+from patchday.cli import new, next_cmd, schema_cmd, translations, validate
 from patchday.settings_file import SettingsError
 
-COMMANDS = {"validate": validate, "new": new, "schema": schema_cmd, "translations": translations}
+COMMANDS = {"validate": validate, "new": new, "schema": schema_cmd, "translations": translations, "next": next_cmd}
 
 
 def _optional_commands() -> dict:

@@ -1,0 +1,30 @@
+"""`patchday next`: the coming patch days; `--is-today` for schedulers."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+
+from patchday.cli.common import settings_and_root
+from patchday.clock import as_of
+from patchday.patchdays import is_patch_day, upcoming
+
+HELP = "print the next patch days; with --is-today exit 0 only on patch day (vendor time zone)"
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--as-of", help="ISO date-time to count from (default: PATCHDAY_AS_OF, SOURCE_DATE_EPOCH or now)")
+    p.add_argument("--count", type=int, default=3)
+    p.add_argument("--is-today", action="store_true", help="exit 0 if as-of falls on a patch day, else 1")
+
+
+def run(args: argparse.Namespace) -> int:
+    settings, _ = settings_and_root(args)
+    now = as_of(args.as_of)
+    if args.is_today:
+        today = is_patch_day(now, settings.release)
+        print(f"{now.isoformat()}: {'patch day' if today else 'not patch day'}")
+        return 0 if today else 1
+    for moment in upcoming(now - dt.timedelta(seconds=1), settings.release, args.count):
+        print(moment.isoformat())
+    return 0
