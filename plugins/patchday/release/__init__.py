@@ -1,0 +1,1 @@
+"""Release engineering: preflight checks for a monthly release and reproducible release artifacts."""
