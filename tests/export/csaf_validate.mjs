@@ -13,15 +13,20 @@ const here = path.dirname(fileURLToPath(import.meta.url))
 const libDir = path.resolve(here, '../js/node_modules/@secvisogram/csaf-validator-lib')
 const load = (name) => import(pathToFileURL(path.join(libDir, name)).href)
 
+let files = process.argv.slice(2)
+if (files[0] === '--list') {
+  files = fs.readFileSync(files[1], 'utf8').split('\n').filter(Boolean)
+}
+if (files.length === 0) {
+  // Nothing to check is a failure: a build that lost its CSAF tree must not pass.
+  console.log(JSON.stringify({ summary: true, files: 0, failed: 0, tests: 0 }))
+  process.exit(1)
+}
 const { default: validateStrict } = await load('validateStrict.js')
 const mandatory = await load('mandatoryTests.js')
 const { csaf_2_0_strict } = await load('schemaTests.js')
 const tests = [csaf_2_0_strict, ...Object.values(mandatory)]
 
-let files = process.argv.slice(2)
-if (files[0] === '--list') {
-  files = fs.readFileSync(files[1], 'utf8').split('\n').filter(Boolean)
-}
 let failed = 0
 for (const file of files) {
   let doc

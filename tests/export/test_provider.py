@@ -1,0 +1,138 @@
+"""Walk the CSAF provider tree the way an aggregator does, verifying hashes and signatures."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import subprocess
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from tests.export.conftest import GPG
+
+BASE = "https://security.contoso.example"
+
+
+def local(site: Path, url: str) -> Path:
+    """Map a published https URL to the file in the built folder (no redirects: R6)."""
+    parts = urlsplit(url)
+    assert parts.scheme == "https" and f"{parts.scheme}://{parts.netloc}" == BASE, url
+    return site / parts.path.lstrip("/")
+
+
+def test_aggregator_walk(signed_site, tmp_path):
+    # 1. security.txt names the provider metadata (R8).
+    text = (signed_site / ".well-known/security.txt").read_text()
+    csaf_lines = [line.split(": ", 1)[1] for line in text.splitlines() if line.startswith("CSAF: ")]
+    assert csaf_lines == [f"{BASE}/.well-known/csaf/provider-metadata.json"]
+    assert re.search(r"^Expires: 2027-12-01T00:00:00Z$", text, re.M)
+    # 2. provider-metadata.json (R7/R9): trusted provider with a key.
+    meta = json.loads(local(signed_site, csaf_lines[0]).read_text())
+    assert meta["canonical_url"] == csaf_lines[0]
+    assert meta["role"] == "csaf_trusted_provider" and meta["metadata_version"] == "2.0"
+    assert meta["publisher"] == {"category": "vendor", "name": "Contoso", "namespace": "https://contoso.example"}
+    (key,) = meta["public_openpgp_keys"]
+    assert re.fullmatch(r"[0-9A-F]{40}", key["fingerprint"])
+    keyring = tmp_path / "verify-home"
+    keyring.mkdir(mode=0o700)
+    env = {**os.environ, "GNUPGHOME": str(keyring)}
+    subprocess.run([GPG, "--batch", "--import", str(local(signed_site, key["url"]))], env=env, check=True, capture_output=True)
+    # 3. ROLIE feed (R15) -> every entry's document, hashes and signature (R18/R19).
+    (dist,) = meta["distributions"]
+    (feed_ref,) = dist["rolie"]["feeds"]
+    assert feed_ref["tlp_label"] == "WHITE"
+    feed = json.loads(local(signed_site, feed_ref["url"]).read_text())["feed"]
+    assert feed["category"][0] == {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
+    assert feed["link"][0] == {"rel": "self", "href": feed_ref["url"]}
+    assert len(feed["entry"]) == 7  # 4 originals + 3 translations of CX26-001
+    seen = []
+    try:
+        for entry in feed["entry"]:
+            links = {}
+            for link in entry["link"]:
+                links.setdefault(link["rel"], []).append(link["href"])
+            (doc_url,) = links["self"]
+            assert entry["content"] == {"type": "application/json", "src": doc_url}
+            assert entry["format"]["version"] == "2.0"
+            data = local(signed_site, doc_url).read_bytes()
+            doc = json.loads(data)
+            assert doc["document"]["tracking"]["id"] == entry["id"]
+            # File name rule §5.1 and year folder = year of initial_release_date (R11).
+            name = re.sub(r"[^+\-a-z0-9]+", "_", entry["id"].lower()) + ".json"
+            year = doc["document"]["tracking"]["initial_release_date"][:4]
+            assert doc_url.endswith(f"/.well-known/csaf/white/{year}/{name}")
+            for href in links["hash"]:
+                algo = "sha256" if href.endswith(".sha256") else "sha512"
+                assert href == f"{doc_url}.{algo}"
+                digest, fname = local(signed_site, href).read_text().split()
+                assert fname == name and digest == hashlib.new(algo, data).hexdigest()
+            (sig,) = links["signature"]
+            done = subprocess.run([GPG, "--batch", "--status-fd", "1", "--verify", str(local(signed_site, sig)),
+                                   str(local(signed_site, doc_url))], env=env, capture_output=True, text=True)
+            assert done.returncode == 0 and f"VALIDSIG {key['fingerprint']}" in done.stdout, done.stderr
+            seen.append(doc_url.rsplit("/white/", 1)[1])
+    finally:
+        subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
+    # 4. index.txt (R12) and changes.csv (R13) list exactly the same documents.
+    white = signed_site / ".well-known/csaf/white"
+    assert sorted(seen) == (white / "index.txt").read_text().split()
+    rows = [line.split(",") for line in (white / "changes.csv").read_text().splitlines()]
+    assert sorted(r[0].strip('"') for r in rows) == sorted(seen)
+    dates = [r[1].strip('"') for r in rows]
+    assert dates == sorted(dates, reverse=True)
+    # A tampered document no longer verifies (the check above is meaningful).
+    first = local(signed_site, feed["entry"][0]["link"][0]["href"])
+    forged = tmp_path / "forged.json"
+    forged.write_bytes(first.read_bytes().replace(b"Contoso", b"Contos0", 1))
+    done = subprocess.run([GPG, "--batch", "--verify", str(first) + ".asc", str(forged)], env=env, capture_output=True)
+    subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
+    assert done.returncode != 0
+
+
+def test_service_and_category_documents(signed_site):
+    meta = json.loads((signed_site / ".well-known/csaf/provider-metadata.json").read_text())
+    rolie = meta["distributions"][0]["rolie"]
+    service = json.loads(local(signed_site, rolie["services"][0]).read_text())["service"]
+    (collection,) = service["workspace"][0]["collection"]
+    assert collection["href"] == rolie["feeds"][0]["url"]
+    cats = json.loads(local(signed_site, rolie["categories"][0]).read_text())["categories"]["category"]
+    assert {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"} in cats
+
+
+def test_every_folder_has_a_listing(signed_site):
+    root = signed_site / ".well-known/csaf"
+    folders = [root, *[p for p in root.rglob("*") if p.is_dir()]]
+    for folder in folders:
+        html = (folder / "index.html").read_text()
+        assert "<script" not in html  # server-style listing, no JavaScript (csaf#876)
+        for child in folder.iterdir():
+            if child.name != "index.html":
+                shown = child.name + ("/" if child.is_dir() else "")
+                assert f'href="{shown}"' in html, (folder, child.name)
+
+
+def test_unsigned_build_is_a_plain_provider(plain_site):
+    meta = json.loads((plain_site / ".well-known/csaf/provider-metadata.json").read_text())
+    assert meta["role"] == "csaf_provider" and "public_openpgp_keys" not in meta
+    assert not list(plain_site.rglob("*.asc"))
+    feed = json.loads((plain_site / ".well-known/csaf/white/csaf-feed-tlp-white.json").read_text())["feed"]
+    assert all(link["rel"] != "signature" for e in feed["entry"] for link in e["link"])
+    assert list(plain_site.rglob("*.sha512"))
+
+
+def test_translation_documents_follow_the_translator_rules(signed_site):
+    white = signed_site / ".well-known/csaf/white/2026"
+    original = json.loads((white / "cx26-001.json").read_text())
+    for lang in ("de", "fr", "ja"):
+        doc = json.loads((white / f"cx26-001-{lang}.json").read_text())
+        d = doc["document"]
+        assert d["lang"] == lang and d["source_lang"] == "en"
+        assert d["publisher"]["category"] == "translator"
+        assert d["tracking"]["id"] == f"CX26-001-{lang}"
+        assert d["references"][0]["url"].endswith("/.well-known/csaf/white/2026/cx26-001.json")
+        assert d["title"] != original["document"]["title"]
+        assert d["tracking"]["version"] == original["document"]["tracking"]["version"] == "1.1.0"
+    # Partially translated or untranslated bulletins get no translation documents.
+    assert not list(white.glob("cx26-002-*.json"))

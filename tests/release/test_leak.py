@@ -1,0 +1,135 @@
+"""Embargo cannot leak: canaries in unpublished records never reach any output byte.
+
+Canary strings are planted in every text field of a draft, a review and a final
+bulletin released one minute after as-of (each with de/fr/ja overlays), and in
+the internal blocks of published ones. The full site is built in all languages
+and every output file -- HTML, search index (decompressed), feeds, CSAF, JSON,
+calendar, sitemap -- is searched. Moving as-of past the embargo makes that
+bulletin's canaries appear, which shows the search would find a leak.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.release.sitebuild import build, find, site_config
+
+pytestmark = pytest.mark.slow
+
+BASE = Path(__file__).resolve().parents[1] / "lint" / "base"
+TEXT_KEYS = {"title", "summary", "reason", "description", "mitigating_factors", "text", "undo", "question", "answer",
+             "name", "organization", "tracking", "reporter_contact", "notes"}
+AS_OF = "2026-02-10T17:59:00Z"  # one minute before the February patch day (10:00 PST = 18:00 UTC)
+
+
+class Planter:
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+        self.n = 0
+        self.planted: list[str] = []
+
+    def canary(self) -> str:
+        self.n += 1
+        token = f"qzcanary{self.tag}{self.n:04d}"
+        self.planted.append(token)
+        return token
+
+    def plant(self, value, parent_key: str = "", in_workaround: bool = False):
+        if isinstance(value, dict):
+            is_workaround = {"key", "text", "undo"} <= set(value)
+            return {k: self._field(k, v, is_workaround) for k, v in value.items()}
+        if isinstance(value, list):
+            return [self.plant(v, parent_key) for v in value]
+        return value
+
+    def _field(self, key: str, value, is_workaround: bool):
+        if isinstance(value, str) and (key in TEXT_KEYS or (is_workaround and key == "impact")):
+            return f"{value} {self.canary()}"
+        if isinstance(value, dict) and key == "vulnerabilities":  # overlay: keyed by CVE
+            return {cve: self.plant(v) for cve, v in value.items()}
+        if isinstance(value, dict) and key == "revisions":
+            return {num: f"{text} {self.canary()}" for num, text in value.items()}
+        return self.plant(value, key)
+
+
+def bulletin(source: dict, *, bid: str, status: str, released: str, cve: str, kb: str, planter: Planter) -> dict:
+    b = copy.deepcopy(source)
+    b.update(id=bid, status=status, released=released)
+    b["vulnerabilities"][0]["cve"] = cve
+    b["affected"][0]["update"]["id"] = kb
+    b["revisions"] = [{"version": "1.0", "date": released[:10], "summary": "Information published."}]
+    b["internal"] = {"tracking": "PSIRT-9", "notes": "secret"}
+    return planter.plant(b)
+
+
+def overlay(source: dict, cve: str, planter: Planter) -> dict:
+    o = copy.deepcopy(source)
+    o["source_revision"] = "1.0"
+    o["vulnerabilities"] = {cve: o["vulnerabilities"]["CVE-2026-21001"]}
+    o["summary"] = "Résumé."
+    o["revisions"] = {"1.0": "Publié."}
+    return planter.plant(o)
+
+
+def dump(path: Path, data: dict) -> None:
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, dict[str, Planter]]:
+    tmp = tmp_path_factory.mktemp("leak")
+    root = tmp / "bulletins"
+    shutil.copytree(BASE, root)
+    source = yaml.load((BASE / "2026" / "CX26-001.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    fr = yaml.load((BASE / "2026" / "CX26-001.fr.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    planters = {k: Planter(k) for k in ("draft", "review", "embargo", "internal")}
+    specs = [("CX26-002", "draft", "2026-02-10T10:00:00-08:00", "CVE-2026-99002", "KB9990002", "draft"),
+             ("CX26-003", "review", "2026-02-10T10:00:00-08:00", "CVE-2026-99003", "KB9990003", "review"),
+             ("CX26-004", "final", "2026-02-10T10:00:00-08:00", "CVE-2026-99004", "KB9990004", "embargo")]
+    for bid, status, released, cve, kb, tag in specs:
+        data = bulletin(source, bid=bid, status=status, released=released, cve=cve, kb=kb, planter=planters[tag])
+        dump(root / "2026" / f"{bid}.yaml", data)
+        for lang in ("de", "fr", "ja"):
+            dump(root / "2026" / f"{bid}.{lang}.yaml", overlay(fr, cve, planters[tag]))
+    # internal blocks of the published bulletin
+    published = yaml.load((root / "2026" / "CX26-001.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    published["internal"] = {"tracking": planters["internal"].canary(), "reporter_contact": planters["internal"].canary(),
+                             "notes": planters["internal"].canary()}
+    dump(root / "2026" / "CX26-001.yaml", published)
+    return tmp, planters
+
+
+def test_nothing_unpublished_leaks(corpus) -> None:
+    tmp, planters = corpus
+    site = tmp / "site-before"
+    build(site_config(tmp, tmp / "bulletins"), site, as_of=AS_OF)
+    assert (site / "bulletins" / "CX26-001" / "index.html").exists()
+    secrets = [c for p in planters.values() for c in p.planted] + [
+        "CX26-002", "CX26-003", "CX26-004", "CVE-2026-99002", "CVE-2026-99003", "CVE-2026-99004",
+        "KB9990002", "KB9990003", "KB9990004", "PSIRT-9", "PSIRT-1001"]
+    assert len(secrets) > 100
+    leaks = find(site, secrets)
+    assert leaks == {}, f"leaked: {leaks}"
+
+
+def test_canaries_appear_once_published(corpus) -> None:
+    tmp, planters = corpus
+    site = tmp / "site-after"
+    later = (dt.datetime.fromisoformat(AS_OF.replace("Z", "+00:00")) + dt.timedelta(minutes=2)).isoformat()
+    build(site_config(tmp, tmp / "bulletins"), site, as_of=later)
+    embargo = planters["embargo"].planted
+    hits = find(site, embargo + ["CVE-2026-99004"])
+    title_canary = embargo[0]
+    files = hits.get(title_canary, [])
+    assert any(f.endswith("CX26-004/index.html") for f in files), files
+    assert any(f.startswith(("pagefind", "search")) for f in {h for v in hits.values() for h in v}), "search index not scanned"
+    assert any(".well-known/csaf" in f for f in hits.get("CVE-2026-99004", [])), "CSAF not scanned"
+    # still secret: drafts, reviews and internal notes
+    still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
+    assert find(site, still) == {}

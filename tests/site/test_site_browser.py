@@ -1,0 +1,164 @@
+"""The built fixture site in real Chromium (Playwright): navigation, language
+switch, search, filters, accessibility (axe-core), no console errors and no
+request to another host. Screenshots go to tests/artifacts/screenshots/."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+AXE = ROOT / "tests" / "js" / "node_modules" / "axe-core" / "axe.min.js"
+SHOTS = ROOT / "tests" / "artifacts" / "screenshots"
+ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(site: Path) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian chromium is not installed (/usr/bin/chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watch:
+    """Console errors, page errors, dialogs and requests to other hosts, for one page."""
+
+    def __init__(self, page, base: str) -> None:
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        self.dialogs: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", lambda r: None if r.url.startswith((base, "data:", "blob:")) else self.foreign.append(r.url))
+
+        def _dialog(d):
+            self.dialogs.append(d.message)
+            d.dismiss()
+
+        page.on("dialog", _dialog)
+
+    def assert_clean(self) -> None:
+        assert self.errors == [], self.errors
+        assert self.foreign == [], self.foreign
+        assert self.dialogs == [], self.dialogs
+
+
+@pytest.fixture
+def page(browser, server):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    watch = Watch(pg, server)
+    pg.watch = watch
+    yield pg
+    ctx.close()
+    watch.assert_clean()
+
+
+def shot(pg, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_home_release_bulletin_product(page, server):
+    page.goto(server)
+    shot(page, "en-home")
+    page.click("article a[href*='releases/2026-02/']")
+    page.goto(server + "releases/2026-01/")
+    shot(page, "en-release")
+    page.click("article table a[href$='bulletins/CX26-001/']")
+    assert page.url.endswith("/bulletins/CX26-001/")
+    assert "Remote code execution" in page.inner_text("h1")
+    shot(page, "en-bulletin")
+    page.click("article table a[href$='products/mail-server/']")
+    assert page.url.endswith("/products/mail-server/")
+    assert page.inner_text("h1") == "Contoso Mail Server"
+    shot(page, "en-product")
+
+
+def test_language_switch_keeps_the_bulletin(page, server):
+    page.goto(server + "bulletins/CX26-001/")
+    page.hover(".md-header__option .md-select")
+    page.click(".md-select__link[hreflang=fr]")
+    page.wait_for_url("**/fr/bulletins/CX26-001/")
+    assert "Exécution de code" in page.inner_text("h1")
+    assert page.get_attribute("html", "lang") == "fr"
+
+
+def test_search_cve_in_english(page, server):
+    page.goto(server + "search/?q=CVE-2026-21001")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert any("/bulletins/CX26-001/" in h and "/fr/" not in h for h in links), links
+
+
+def test_search_kb_number_in_french_stays_french(page, server):
+    page.goto(server + "fr/search/?q=KB5031010")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert links and all("/fr/bulletins/" in h for h in links), links
+
+
+def test_search_japanese_compound_word(page, server):
+    page.goto(server + "ja/search/?q=" + "情報漏えい")
+    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    assert any("/ja/bulletins/CX26-002/" in h for h in links), links
+    shot(page, "ja-search")
+
+
+def test_filter_release_table(page, server):
+    page.goto(server + "releases/2026-01/")
+    rows = "article table.pd-filterable tbody tr"
+    assert page.locator(rows).count() == 2
+    page.select_option("select[id^=pd-f-severity]", "critical")
+    visible = page.eval_on_selector_all(rows, "els => els.filter(e => !e.hidden).map(e => e.dataset.severity)")
+    assert visible == ["critical"]
+    page.select_option("select[id^=pd-f-severity]", "")
+    page.check("input[id^=pd-f-exploited]")
+    ids = page.eval_on_selector_all(rows, "els => els.filter(e => !e.hidden).map(e => e.querySelector('a').textContent)")
+    assert ids == ["CX26-001", "CX26-002"]
+    assert "2" in page.inner_text(".pd-filter__status")
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+@pytest.mark.parametrize("path", ["", "releases/2026-01/", "bulletins/CX26-001/", "products/mail-server/"])
+def test_axe_no_serious_violations(page, server, lang, path):
+    page.goto(server + ("" if lang == "en" else f"{lang}/") + path)
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in result["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert bad == [], bad
+    name = (path.strip("/").replace("/", "-") or "home")
+    shot(page, f"{lang}-{name}")
+    if lang == "en" and path.startswith("bulletins/"):
+        (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ROOT / "docs" / "img" / "bulletin.png"), full_page=False)
