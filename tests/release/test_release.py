@@ -1,0 +1,105 @@
+"""`patchday release` on the example corpus: preflight passes and fails for the right reasons."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tarfile
+from pathlib import Path
+
+import pytest
+
+from patchday.release.artifact import tarball
+
+ROOT = Path(__file__).resolve().parents[2]
+READY_MONTH = "2026-11"
+STALE_MONTH = "2026-10"  # one ja overlay in this month is stale on purpose
+
+
+def patchday(*args: str, env: dict[str, str] | None = None, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "patchday", *args], cwd=cwd, capture_output=True, text=True,
+                          env={**os.environ, **(env or {})}, timeout=900, check=False)
+
+
+def test_ready_month_passes_preflight() -> None:
+    r = patchday("release", READY_MONTH, "--check")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.rstrip().endswith("READY")
+    assert f"Release {READY_MONTH}:" in r.stdout
+    assert "[ok  ] csaf (" in r.stdout and "[ok  ] translation" in r.stdout
+
+
+def test_stale_ja_translation_fails_preflight_naming_file_and_field() -> None:
+    r = patchday("release", STALE_MONTH, "--check")
+    assert r.returncode == 1
+    assert "NOT READY" in r.stdout and "[FAIL] translation" in r.stdout
+    stale = [line for line in r.stdout.splitlines() if "ja: stale" in line]
+    assert stale, r.stdout
+    assert all(".ja.yaml field " in line for line in stale)  # names the file and the field
+
+
+def test_drafts_fail_preflight(tmp_path: Path) -> None:
+    import shutil
+
+    shutil.copytree(ROOT / "bulletins", tmp_path / "bulletins")
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    target = next((tmp_path / "bulletins" / "2026").glob("*.yaml"))
+    for path in sorted((tmp_path / "bulletins" / "2026").glob("CX26-*.yaml")):
+        if path.name.count(".") == 1 and "status: final" in path.read_text(encoding="utf-8"):
+            target = path
+    month_text = target.read_text(encoding="utf-8")
+    target.write_text(month_text.replace("status: final", "status: review"), encoding="utf-8")
+    released = next(line for line in month_text.splitlines() if line.startswith("released:"))
+    month = released.split()[1][:7]
+    r = patchday("release", month, "--check", "--no-csaf", cwd=tmp_path)
+    assert r.returncode == 1
+    assert "[FAIL] status" in r.stdout and "still review" in r.stdout
+
+
+def test_bad_month_is_a_usage_error() -> None:
+    assert patchday("release", "2026-13", "--check").returncode == 2
+
+
+def test_preview_cannot_be_packaged(tmp_path: Path) -> None:
+    r = patchday("release", READY_MONTH, "--out", str(tmp_path), "--no-csaf", env={"PATCHDAY_PREVIEW": "1"})
+    assert r.returncode == 2 and "preview" in r.stderr
+    assert not any(tmp_path.iterdir())
+
+
+@pytest.mark.slow
+def test_release_artifact(tmp_path: Path) -> None:
+    r = patchday("release", READY_MONTH, "--out", str(tmp_path))
+    assert r.returncode == 0, r.stdout + r.stderr
+    out = tmp_path / READY_MONTH
+    tar = out / f"patchday-site-{READY_MONTH}.tar.gz"
+    sums = (out / "SHA256SUMS").read_text(encoding="utf-8").splitlines()
+    for line in sums:
+        digest, name = line.split("  ")
+        assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
+    assert {line.split("  ")[1] for line in sums} == {tar.name, "manifest.json"}
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    mine = [b for b in manifest["bulletins"] if b["in_this_release"]]
+    assert mine and all(b["revision"] and len(b["sha256"]) == 64 for b in manifest["bulletins"])
+    assert all(b["release"] <= READY_MONTH for b in manifest["bulletins"])  # nothing from the future
+    with tarfile.open(tar) as t:
+        names = t.getnames()
+        assert f"site-{READY_MONTH}/index.html" in names
+        assert all(m.mtime == t.getmember(names[0]).mtime and m.uid == 0 for m in t.getmembers())
+
+
+def test_tarball_is_deterministic(tmp_path: Path) -> None:
+    import datetime as dt
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    for folder, order in ((a, ["x/1.txt", "y.txt"]), (b, ["y.txt", "x/1.txt"])):
+        for name in order:
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(name, encoding="utf-8")
+    os.utime(a / "y.txt", (0, 0))
+    when = dt.datetime(2026, 11, 10, 18, tzinfo=dt.UTC)
+    tarball(a, tmp_path / "a.tar.gz", mtime=when, prefix="s")
+    tarball(b, tmp_path / "b.tar.gz", mtime=when, prefix="s")
+    assert (tmp_path / "a.tar.gz").read_bytes() == (tmp_path / "b.tar.gz").read_bytes()
