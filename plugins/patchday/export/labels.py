@@ -8,6 +8,7 @@ from __future__ import annotations
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
+        "update": "Update",
         "exploited": "Exploited", "disclosed": "Publicly disclosed", "yes": "Yes", "no": "No", "summary": "Summary", "description": "Description", "withdrawn": "Withdrawn", "mitigating_factors": "Mitigating factors", "workaround_impact": "Impact of the workaround", "workaround_undo": "How to undo the workaround", "cwe_more": "Additional CWE", "html": "This bulletin as a web page", "original": "Original advisory (English)", "install": "Install {update} (fixed version {fixed}).", "restart_maybe": "A restart may be required.",
         "critical": "Critical", "important": "Important", "moderate": "Moderate", "low": "Low",
         "rce": "Remote code execution", "eop": "Elevation of privilege", "dos": "Denial of service",
@@ -21,6 +22,7 @@ LABELS: dict[str, dict[str, str]] = {
         "calendar": "{vendor} security releases",
     },
     "de": {
+        "update": "Aktualisierung",
         "exploited": "Ausgenutzt", "disclosed": "Öffentlich bekannt", "yes": "Ja", "no": "Nein", "summary": "Zusammenfassung", "description": "Beschreibung", "withdrawn": "Zurückgezogen", "mitigating_factors": "Mildernde Faktoren", "workaround_impact": "Auswirkung der Problemumgehung", "workaround_undo": "Problemumgehung rückgängig machen", "cwe_more": "Weitere CWE", "html": "Dieses Bulletin als Webseite", "original": "Originalbulletin (Englisch)", "install": "Installieren Sie {update} (korrigierte Version {fixed}).", "restart_maybe": "Möglicherweise ist ein Neustart erforderlich.",
         "critical": "Kritisch", "important": "Hoch", "moderate": "Mittel", "low": "Niedrig",
         "rce": "Remotecodeausführung", "eop": "Rechteerweiterung", "dos": "Denial of Service",
@@ -34,6 +36,7 @@ LABELS: dict[str, dict[str, str]] = {
         "calendar": "{vendor}-Sicherheitsreleases",
     },
     "fr": {
+        "update": "Mise à jour",
         "exploited": "Exploitée", "disclosed": "Divulguée publiquement", "yes": "Oui", "no": "Non", "summary": "Résumé", "description": "Description", "withdrawn": "Retiré", "mitigating_factors": "Facteurs atténuants", "workaround_impact": "Impact de la solution de contournement", "workaround_undo": "Annuler la solution de contournement", "cwe_more": "CWE supplémentaire", "html": "Ce bulletin en page web", "original": "Bulletin original (anglais)", "install": "Installez {update} (version corrigée {fixed}).", "restart_maybe": "Un redémarrage peut être nécessaire.",
         "critical": "Critique", "important": "Important", "moderate": "Modéré", "low": "Faible",
         "rce": "Exécution de code à distance", "eop": "Élévation de privilèges", "dos": "Déni de service",
@@ -47,6 +50,7 @@ LABELS: dict[str, dict[str, str]] = {
         "calendar": "Publications de sécurité {vendor}",
     },
     "ja": {
+        "update": "更新",
         "exploited": "悪用の事実", "disclosed": "一般に公開", "yes": "あり", "no": "なし", "summary": "概要", "description": "説明", "withdrawn": "取り下げ", "mitigating_factors": "緩和する要素", "workaround_impact": "回避策の影響", "workaround_undo": "回避策を元に戻す方法", "cwe_more": "その他の CWE", "html": "このセキュリティ情報の Web ページ", "original": "元のセキュリティ情報 (英語)", "install": "{update} をインストールしてください (修正済みバージョン {fixed})。", "restart_maybe": "再起動が必要な場合があります。",
         "critical": "緊急", "important": "重要", "moderate": "警告", "low": "注意",
         "rce": "リモートでコードが実行される", "eop": "特権の昇格", "dos": "サービス拒否",

@@ -1,0 +1,297 @@
+"""The static JSON API under /api/v1/: no query parameters, one file per question.
+
+Like Go's vuln.go.dev, any static host (even file://) can serve it. Every
+file carries ``kind`` so one published JSON Schema (schema.json) can check
+them all; see api_schema.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from patchday.catalog import Catalog, Entry, scores
+from patchday.export import common
+from patchday.export.common import Localizer, stamp
+from patchday.export.csaf.document import document_path
+from patchday.export.labels import label
+from patchday.lint.coverage import supported_on
+from patchday.model import Impact
+
+API = "api/v1/"
+VERSION = 1
+
+
+def _head(kind: str) -> dict[str, Any]:
+    return {"kind": kind, "api_version": VERSION, "schema": "schema.json"}
+
+
+def _titles(e: Entry, catalog: Catalog) -> dict[str, str]:
+    return {lang: Localizer(e, lang, catalog.settings).get("title") for lang in catalog.settings.languages}
+
+
+def summary(e: Entry, catalog: Catalog) -> dict[str, Any]:
+    settings = catalog.settings
+    return {
+        "id": e.id,
+        "title": e.bulletin.title,
+        "titles": _titles(e, catalog),
+        "severity": e.severity,
+        "release": e.release,
+        "released": stamp(e.bulletin.released),
+        "last_updated": stamp(common.current_release(e, settings)),
+        "revision": e.revision,
+        "status": str(e.bulletin.status),
+        "withdrawn": e.withdrawn,
+        "out_of_band": e.out_of_band,
+        "exploited": e.exploited,
+        "publicly_disclosed": e.publicly_disclosed,
+        "cves": e.cves,
+        "products": e.products,
+        "updates": e.updates,
+        # Site-relative paths so the API also works from a mirror or file://; absolute ones for tools.
+        "path": common.bulletin_path(e.id, settings.source_language, settings),
+        "paths": {lang: common.bulletin_path(e.id, lang, settings) for lang in settings.languages},
+        "url": common.absolute(common.bulletin_path(e.id, settings.source_language, settings), settings),
+        "json": f"bulletins/{e.id}.json",
+        "csaf": common.absolute(document_path(e), settings),
+    }
+
+
+def _labels(catalog: Catalog) -> dict[str, dict[str, str]]:
+    keys = [*catalog.settings.severities, *(str(i) for i in Impact)]
+    return {lang: {k: label(lang, k) for k in keys} for lang in catalog.settings.languages}
+
+
+def index(catalog: Catalog) -> dict[str, Any]:
+    settings = catalog.settings
+    return {
+        **_head("index"),
+        "vendor": settings.vendor,
+        "site": common.base_url(settings) + "/",
+        "languages": settings.languages,
+        "severities": settings.severities,
+        "labels": _labels(catalog),
+        "counts": {
+            "bulletins": len(catalog.entries),
+            "cves": len(catalog.by_cve),
+            "releases": len(catalog.releases),
+            "products": len(catalog.products),
+        },
+        "bulletins": [summary(e, catalog) for e in catalog.entries],
+    }
+
+
+def _release_totals(catalog: Catalog, month: str) -> dict[str, Any]:
+    rel = catalog.releases[month]
+    severities = {s: 0 for s in catalog.settings.severities}
+    for e in rel.entries:
+        if not e.withdrawn:
+            severities[e.severity] = severities.get(e.severity, 0) + 1
+    return {
+        "bulletins": len(rel.entries),
+        "withdrawn": sum(1 for e in rel.entries if e.withdrawn),
+        "out_of_band": len(rel.out_of_band),
+        "cves": rel.cve_count,  # the catalog's rule: CVEs of bulletins that are not withdrawn
+        "severities": severities,
+    }
+
+
+def release_index(catalog: Catalog) -> dict[str, Any]:
+    return {
+        **_head("release-index"),
+        "releases": [
+            {
+                "month": month,
+                "patch_day": stamp(rel.patch_day),
+                "totals": _release_totals(catalog, month),
+                "path": common.release_path(month, catalog.settings.source_language, catalog.settings),
+                "json": f"releases/{month}.json",
+            }
+            for month, rel in catalog.releases.items()
+        ],
+    }
+
+
+def release(catalog: Catalog, month: str) -> dict[str, Any]:
+    rel = catalog.releases[month]
+    return {
+        **_head("release"),
+        "month": month,
+        "patch_day": stamp(rel.patch_day),
+        "totals": _release_totals(catalog, month),
+        "path": common.release_path(month, catalog.settings.source_language, catalog.settings),
+        "bulletins": [summary(e, catalog) for e in rel.entries],
+    }
+
+
+def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
+    settings = catalog.settings
+    b = e.bulletin
+    locs = {lang: Localizer(e, lang, settings) for lang in settings.languages}
+    vulns = []
+    for v in b.vulnerabilities:
+        vulns.append(
+            {
+                "cve": v.cve,
+                "title": v.title,
+                "titles": {lang: loc.get(f"vulnerabilities/{v.cve}/title") for lang, loc in locs.items()},
+                "impact": str(v.impact),
+                "cwe": v.cwe,
+                "severity": dict(sorted(v.severity.items())),
+                "cvss": [{"version": s.version, "vector": s.vector, "base_score": s.base, "rating": s.severity} for s in scores(v)],
+                "publicly_disclosed": v.publicly_disclosed,
+                "exploited": v.exploited,
+                "description": v.description,
+                "mitigating_factors": v.mitigating_factors,
+                "workarounds": [{"key": w.key, "text": w.text, "impact": w.impact, "undo": w.undo} for w in v.workarounds],
+                "faq": [{"key": f.key, "question": f.question, "answer": f.answer} for f in v.faq],
+                "acknowledgments": [a.model_dump(mode="json") for a in v.acknowledgments],
+            }
+        )
+    return {
+        **_head("bulletin"),
+        **summary(e, catalog),
+        "summary": b.summary,
+        "summaries": {lang: loc.get("summary") for lang, loc in locs.items()},
+        "translations": {lang: str(loc.state) for lang, loc in locs.items() if lang != settings.source_language},
+        "out_of_band_reason": b.out_of_band.reason if b.out_of_band else None,
+        "withdrawal": b.withdrawn.model_dump(mode="json") if b.withdrawn else None,
+        "affected": [
+            {
+                "product": r.product,
+                "versions": r.versions,
+                "severity": r.severity,
+                "impact": str(r.impact),
+                "update": r.update.model_dump(mode="json") if r.update else None,
+                "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+            }
+            for r in b.affected
+        ],
+        "not_affected": [{"product": r.product, "versions": r.versions} for r in b.not_affected],
+        "vulnerabilities": vulns,
+        "references": [r.model_dump(mode="json") for r in b.references],
+        "revisions": [
+            {"version": rev.version, "date": rev.date.isoformat(), "moment": stamp(moment), "summary": rev.summary}
+            for rev, moment in common.revision_moments(b, settings)
+        ],
+    }
+
+
+def product_index(catalog: Catalog) -> dict[str, Any]:
+    return {
+        **_head("product-index"),
+        "families": [{"id": f.id, "name": f.name} for f in catalog.families.values()],
+        "products": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "family": p.family,
+                "versions": [{"id": v.id, "name": v.name} for v in p.versions],
+                "bulletins": len(catalog.by_product.get(p.id, [])),
+                "json": f"products/{p.id}.json",
+            }
+            for p in catalog.products.values()
+        ],
+    }
+
+
+def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
+    """Per version: every bulletin that states it, and the newest update that fixes it."""
+    settings = catalog.settings
+    p = catalog.products[product_id]
+    today = catalog.as_of.astimezone(common.UTC).date()
+    versions = []
+    for v in p.versions:
+        rows: list[dict[str, Any]] = []
+        latest: dict[str, Any] | None = None
+        open_ids: list[str] = []
+        stating = [x for x in catalog.entries if any(r.product == p.id for r in [*x.bulletin.affected, *x.bulletin.not_affected])]
+        for e in stating:  # release order, so the last update seen is the newest
+            for r in e.bulletin.affected:
+                if r.product != p.id or v.id not in r.versions:
+                    continue
+                cves = [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity]
+                rows.append(
+                    {
+                        "bulletin": e.id,
+                        "status": "affected",
+                        "severity": r.severity,
+                        "impact": str(r.impact),
+                        "cves": cves,
+                        "withdrawn": e.withdrawn,
+                        "released": stamp(e.bulletin.released),
+                        "update": r.update.model_dump(mode="json") if r.update else None,
+                        "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+                    }
+                )
+                if e.withdrawn:
+                    continue
+                if r.update is not None:
+                    latest = {"bulletin": e.id, "released": stamp(e.bulletin.released), **r.update.model_dump(mode="json")}
+                else:
+                    open_ids.append(e.id)
+            for r in e.bulletin.not_affected:
+                if r.product == p.id and v.id in r.versions:
+                    rows.append({"bulletin": e.id, "status": "not_affected", "withdrawn": e.withdrawn, "released": stamp(e.bulletin.released)})
+        versions.append(
+            {
+                "id": v.id,
+                "name": v.name,
+                "platforms": v.platforms,
+                "released": v.released.isoformat() if v.released else None,
+                "supported_until": v.supported_until.isoformat() if v.supported_until else None,
+                "supported": supported_on(v, today),
+                "cpe": v.cpe,
+                "bulletins": rows,
+                "latest_update": latest,
+                "unfixed": list(dict.fromkeys(open_ids)),
+            }
+        )
+    return {
+        **_head("product"),
+        "id": p.id,
+        "name": p.name,
+        "family": p.family,
+        "url": p.url,
+        "path": common.product_path(p.id, settings.source_language, settings),
+        "versions": versions,
+    }
+
+
+def cves(catalog: Catalog) -> dict[str, Any]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for cve, pairs in catalog.by_cve.items():
+        out[cve] = [
+            {
+                "bulletin": e.id,
+                "title": v.title,
+                "severity": min(v.severity.values(), key=catalog.settings.severity_rank),
+                "products": sorted(v.severity),
+                "exploited": v.exploited,
+                "withdrawn": e.withdrawn,
+                "release": e.release,
+                "cvss": [{"version": s.version, "vector": s.vector, "base_score": s.base, "rating": s.severity} for s in scores(v)],
+            }
+            for e, v in pairs
+        ]
+    return {**_head("cves"), "count": len(out), "cves": out}
+
+
+def files(catalog: Catalog) -> dict[str, dict[str, Any]]:
+    """Every API file (site-relative path -> JSON value), schema included."""
+    from patchday.export.api_schema import schema
+
+    out: dict[str, dict[str, Any]] = {
+        f"{API}index.json": index(catalog),
+        f"{API}releases/index.json": release_index(catalog),
+        f"{API}products/index.json": product_index(catalog),
+        f"{API}cves.json": cves(catalog),
+        f"{API}schema.json": schema(common.absolute(f"{API}schema.json", catalog.settings)),
+    }
+    for month in catalog.releases:
+        out[f"{API}releases/{month}.json"] = release(catalog, month)
+    for e in catalog.entries:
+        out[f"{API}bulletins/{e.id}.json"] = bulletin(catalog, e)
+    for pid in catalog.products:
+        out[f"{API}products/{pid}.json"] = product(catalog, pid)
+    return dict(sorted(out.items()))

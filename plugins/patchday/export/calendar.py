@@ -1,0 +1,69 @@
+"""iCalendar per language: the next 12 patch days after as_of, plus published releases.
+
+UIDs are stable (month + host) so calendar clients update events in place
+instead of duplicating them when the file is fetched again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar, Event
+
+from patchday.catalog import Catalog
+from patchday.export import common
+from patchday.export.labels import label, month_name
+from patchday.patchdays import upcoming
+
+UPCOMING = 12  # one year of monthly patch days
+DURATION = dt.timedelta(hours=1)
+
+
+def calendar_path(lang: str) -> str:
+    return f"calendar/{lang}.ics"
+
+
+def _event(uid: str, start: dt.datetime, summary: str, stamp: dt.datetime, url: str | None, description: str | None) -> Event:
+    ev = Event()
+    ev.add("uid", uid)
+    ev.add("dtstamp", stamp.astimezone(dt.UTC))
+    ev.add("dtstart", start.astimezone(dt.UTC))
+    ev.add("dtend", (start + DURATION).astimezone(dt.UTC))
+    ev.add("summary", summary)
+    if description:
+        ev.add("description", description)
+    if url:
+        ev.add("url", url)
+    ev.add("transp", "TRANSPARENT")
+    return ev
+
+
+def ics(catalog: Catalog, lang: str, as_of: dt.datetime) -> bytes:
+    settings = catalog.settings
+    host = common.host(settings)
+    vendor = settings.vendor
+    cal = Calendar()
+    cal.add("prodid", f"-//{vendor}//patchday//{lang.upper()}")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", label(lang, "calendar", vendor=vendor))
+    released = set(catalog.releases)
+    for month, rel in catalog.releases.items():
+        entries = rel.entries
+        stamp_at = max(common.current_release(e, settings) for e in entries)
+        summary = label(lang, "release", vendor=vendor, month=month_name(month, lang))
+        desc = label(lang, "release_desc", count=len(entries), cves=rel.cve_count)
+        start = min([rel.patch_day] + [e.bulletin.released for e in entries])
+        url = common.absolute(common.release_path(month, lang, settings), settings)
+        cal.add_component(_event(f"release-{month}@{host}", start, summary, stamp_at, url, desc))
+    for moment in upcoming(as_of, settings.release, UPCOMING):
+        month = moment.strftime("%Y-%m")
+        if month in released:
+            continue
+        summary = label(lang, "patch_day", vendor=vendor, month=month_name(month, lang))
+        cal.add_component(_event(f"patchday-{month}@{host}", moment, summary, as_of, None, None))
+    return cal.to_ical()
+
+
+def calendars(catalog: Catalog, as_of: dt.datetime) -> dict[str, bytes]:
+    return {calendar_path(lang): ics(catalog, lang, as_of) for lang in catalog.settings.languages}

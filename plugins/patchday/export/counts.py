@@ -1,0 +1,93 @@
+"""Read a built site back and count bulletins, CVEs and per-release totals per format.
+
+Used by consistency tests: every format comes from one catalog, so the
+numbers must agree. Per release, ``cves`` counts CVEs of bulletins that are
+not withdrawn (the catalog's Release.cve_count rule).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from typing import Any
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+_RELEASE = re.compile(r"/releases/(\d{4}-\d{2})/$")
+
+
+def _blank() -> dict[str, Any]:
+    return {"bulletins": 0, "cves": 0, "releases": {}}
+
+
+def _add(out: dict[str, Any], release: str, cves: list[str], withdrawn: bool, seen: set[str]) -> None:
+    out["bulletins"] += 1
+    seen.update(cves)
+    rel = out["releases"].setdefault(release, {"bulletins": 0, "cves": 0})
+    rel["bulletins"] += 1
+    if not withdrawn:
+        rel["cves"] += len(cves)
+
+
+def _csaf(site: Path) -> dict[str, Any]:
+    white = site / ".well-known/csaf/white"
+    out, seen = _blank(), set()
+    index = white / "index.txt"
+    if not index.exists():
+        return out
+    translations = 0
+    for line in index.read_text().splitlines():
+        doc = json.loads((white / line).read_text(encoding="utf-8"))
+        d = doc["document"]
+        if "source_lang" in d:
+            translations += 1
+            continue
+        release = next((m[1] for r in d.get("references", []) if (m := _RELEASE.search(r["url"]))), "?")
+        withdrawn = any(n["category"] == "general" and n.get("title") == "Withdrawn" for n in d.get("notes", []))
+        _add(out, release, [v["cve"] for v in doc.get("vulnerabilities", []) if "cve" in v], withdrawn, seen)
+    out["cves"] = len(seen)
+    out["translations"] = translations
+    return out
+
+
+def _json(site: Path) -> dict[str, Any]:
+    api = site / "api/v1"
+    index = json.loads((api / "index.json").read_text(encoding="utf-8"))
+    cves = json.loads((api / "cves.json").read_text(encoding="utf-8"))
+    releases = json.loads((api / "releases/index.json").read_text(encoding="utf-8"))
+    return {
+        "bulletins": len(index["bulletins"]),
+        "cves": len(cves["cves"]),
+        "releases": {r["month"]: {"bulletins": r["totals"]["bulletins"], "cves": r["totals"]["cves"]} for r in releases["releases"]},
+    }
+
+
+def _feed(path: Path) -> dict[str, Any]:
+    out, seen = _blank(), set()
+    root = ET.parse(path).getroot()
+    for entry in root.findall(f"{ATOM}entry"):
+        cats = [(c.get("scheme") or "", c.get("term") or "") for c in entry.findall(f"{ATOM}category")]
+        if not any(s.endswith("/entry-type") and t == "new" for s, t in cats):
+            continue  # revisions are updates of a bulletin already counted
+        release = next((t for s, t in cats if s.endswith("/releases/")), "?")
+        cves = [t for s, t in cats if s == "https://www.cve.org/"]
+        withdrawn = any(s.endswith("/status") and t == "withdrawn" for s, t in cats)
+        _add(out, release, cves, withdrawn, seen)
+    out["cves"] = len(seen)
+    return out
+
+
+def counts(site_dir: Path | str) -> dict[str, Any]:
+    """Per-format counts: {"csaf": {...}, "json": {...}, "feeds": {...}, "feeds:<lang>": {...}}."""
+    site = Path(site_dir)
+    out: dict[str, Any] = {"csaf": _csaf(site), "json": _json(site)}
+    languages = json.loads((site / "api/v1/index.json").read_text(encoding="utf-8"))["languages"]
+    for lang in languages:
+        feed = site / "feeds" / lang / "bulletins.atom"
+        if feed.exists():
+            out[f"feeds:{lang}"] = _feed(feed)
+    out["feeds"] = out.get(f"feeds:{languages[0]}", _blank())
+    for fmt in out:
+        out[fmt]["releases"] = dict(sorted(out[fmt]["releases"].items()))
+    return out

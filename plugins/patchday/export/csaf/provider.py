@@ -1,0 +1,80 @@
+"""The provider side of the tree: provider-metadata.json, index.txt, changes.csv, security.txt."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from patchday.catalog import Catalog
+from patchday.export import common
+from patchday.export.csaf import rolie
+from patchday.model import Settings
+
+METADATA = ".well-known/csaf/provider-metadata.json"
+WHITE = ".well-known/csaf/white/"
+OPENPGP = ".well-known/csaf/openpgp/"
+
+
+def key_path(fingerprint: str) -> str:
+    return f"{OPENPGP}{fingerprint}.asc"
+
+
+def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerprint: str | None) -> dict[str, Any]:
+    settings = catalog.settings
+    url = lambda p: common.absolute(p, settings)  # noqa: E731
+    # last_updated follows the content, not the build clock, so rebuilding changes nothing.
+    updated = max((d["document"]["tracking"]["current_release_date"] for d in documents.values()), default=common.stamp(catalog.as_of))
+    out: dict[str, Any] = {
+        "canonical_url": url(METADATA),
+        "distributions": [
+            {
+                "directory_url": url(WHITE),
+                "rolie": {
+                    "feeds": [{"summary": f"All TLP:WHITE advisories of {settings.vendor}.", "tlp_label": "WHITE", "url": url(rolie.FEED)}],
+                    "categories": [url(rolie.CATEGORIES)],
+                    "services": [url(rolie.SERVICE)],
+                },
+            }
+        ],
+        "last_updated": updated,
+        "list_on_CSAF_aggregators": True,
+        "metadata_version": "2.0",
+        "mirror_on_CSAF_aggregators": True,
+        "publisher": {"category": "vendor", "name": settings.vendor, "namespace": settings.csaf_namespace},
+        # Trusted provider needs hashes + signatures + public key (R18-R20): only claim it with a key.
+        "role": "csaf_trusted_provider" if fingerprint else "csaf_provider",
+    }
+    if fingerprint:
+        out["public_openpgp_keys"] = [{"fingerprint": fingerprint, "url": url(key_path(fingerprint))}]
+    return out
+
+
+def _relative(path: str) -> str:
+    return path.removeprefix(WHITE)
+
+
+def index_txt(documents: dict[str, dict[str, Any]]) -> bytes:
+    return "".join(f"{_relative(p)}\n" for p in sorted(documents)).encode()
+
+
+def changes_csv(documents: dict[str, dict[str, Any]]) -> bytes:
+    """R13: "path","current_release_date" newest first, no header."""
+    rows = sorted(
+        ((d["document"]["tracking"]["current_release_date"], _relative(p)) for p, d in documents.items()),
+        key=lambda r: (r[0], r[1]),
+        reverse=True,
+    )
+    return "".join(f'"{p}","{when}"\n' for when, p in rows).encode()
+
+
+def security_txt(settings: Settings, as_of: dt.datetime) -> bytes:
+    """RFC 9116 with the CSAF field (R8). Expires a year after the build's as_of, never the clock."""
+    expires = as_of.astimezone(dt.UTC) + dt.timedelta(days=365)
+    lines = [
+        f"Contact: {common.base_url(settings)}/",
+        f"Expires: {common.stamp(expires)}",
+        f"Preferred-Languages: {', '.join(settings.languages)}",
+        f"Canonical: {common.absolute('.well-known/security.txt', settings)}",
+        f"CSAF: {common.absolute(METADATA, settings)}",
+    ]
+    return ("\n".join(lines) + "\n").encode()

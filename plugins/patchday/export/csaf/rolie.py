@@ -1,0 +1,85 @@
+"""ROLIE feed, service and category documents for the TLP:WHITE CSAF documents (R15-R17)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from patchday.catalog import Catalog
+from patchday.export import common
+
+INFO_TYPE = {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
+CSAF_SCHEMA = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
+FEED = ".well-known/csaf/white/csaf-feed-tlp-white.json"
+CATEGORIES = ".well-known/csaf/white/category-white.json"
+SERVICE = ".well-known/csaf/service.json"
+
+
+def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool) -> dict[str, Any]:
+    settings = catalog.settings
+    url = lambda p: common.absolute(p, settings)  # noqa: E731
+    entries = []
+    for path, doc in documents.items():
+        d = doc["document"]
+        links = [
+            {"rel": "self", "href": url(path)},
+            {"rel": "hash", "href": url(path + ".sha256")},
+            {"rel": "hash", "href": url(path + ".sha512")},
+        ]
+        if signed:
+            links.append({"rel": "signature", "href": url(path + ".asc")})
+        summary = next((n["text"] for n in d.get("notes", []) if n["category"] == "summary"), d["title"])
+        entries.append(
+            {
+                "id": d["tracking"]["id"],
+                "title": d["title"],
+                "link": links,
+                "published": d["tracking"]["initial_release_date"],
+                "updated": d["tracking"]["current_release_date"],
+                "summary": {"content": summary},
+                "content": {"type": "application/json", "src": url(path)},
+                "format": {"schema": CSAF_SCHEMA, "version": "2.0"},
+            }
+        )
+    # Newest first, so a poller can stop at the first entry it has seen.
+    entries.sort(key=lambda x: (x["updated"], x["id"]), reverse=True)
+    updated = max((x["updated"] for x in entries), default=common.stamp(catalog.as_of))
+    slug = common.host(settings).replace(".", "-")
+    return {
+        "feed": {
+            "id": f"{slug}-csaf-feed-tlp-white",
+            "title": f"{settings.vendor} CSAF feed (TLP:WHITE)",
+            "link": [{"rel": "self", "href": url(FEED)}],
+            "category": [INFO_TYPE],
+            "updated": updated,
+            "entry": entries,
+        }
+    }
+
+
+def service(catalog: Catalog) -> dict[str, Any]:
+    settings = catalog.settings
+    return {
+        "service": {
+            "workspace": [
+                {
+                    "title": f"{settings.vendor} public CSAF feeds",
+                    "collection": [
+                        {
+                            "title": f"{settings.vendor} CSAF feed (TLP:WHITE)",
+                            "href": common.absolute(FEED, settings),
+                            "categories": {"category": [INFO_TYPE]},
+                        }
+                    ],
+                }
+            ]
+        }
+    }
+
+
+def categories(catalog: Catalog) -> dict[str, Any]:
+    """Category terms a client may filter on: the information type and every product name."""
+    terms = [INFO_TYPE] + [
+        {"scheme": common.absolute("api/v1/products/index.json", catalog.settings), "term": p.name}
+        for p in catalog.products.values()
+    ]
+    return {"categories": {"category": terms}}
