@@ -119,7 +119,7 @@ class Release:
         return sum(len(e.bulletin.vulnerabilities) for e in self.entries if not e.withdrawn)
 
 
-@dataclass(slots=True)
+@dataclass  # no slots: cached_property needs an instance __dict__
 class Catalog:
     settings: Settings
     as_of: dt.datetime

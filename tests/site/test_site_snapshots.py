@@ -38,7 +38,7 @@ def test_snapshot(site, request, lang, page):
     got = normalise((site / prefix / page / "index.html").read_text(encoding="utf-8"))
     name = (page.strip("/").replace("/", "_") or "home") + ".html"
     path = SNAPSHOTS / lang / name
-    if request.config.getoption("--update-snapshots"):
+    if request.config.getoption("--update-snapshots", default=False):
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(got, encoding="utf-8")
         return

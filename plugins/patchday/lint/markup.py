@@ -19,19 +19,22 @@ _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\.\.?/|[A-Za-z0-9_-]+(?:[./#
 
 
 def _strings(value: Any, path: tuple) -> list[tuple[tuple, str]]:
-    if isinstance(value, str):
-        return [(path, value)]
-    if isinstance(value, dict):
-        out = []
-        for k, v in value.items():
-            out.extend(_strings(v, path + (k,)))
-        return out
-    if isinstance(value, list):
-        out = []
-        for i, v in enumerate(value):
-            out.extend(_strings(v, path + (i,)))
-        return out
-    return []
+    """Every string in a parsed document with its path, depth first, in document order."""
+    out: list[tuple[tuple, str]] = []
+    stack: list[tuple[Any, tuple]] = [(value, path)]  # iterative: a document can be 32 levels deep
+    pop, push = stack.pop, stack.append
+    while stack:
+        value, path = pop()
+        kind = type(value)
+        if kind is str or isinstance(value, str):
+            out.append((path, value))
+        elif kind is dict or isinstance(value, dict):
+            for k, v in reversed(value.items()):
+                push((v, path + (k,)))
+        elif kind is list or isinstance(value, list):
+            for i in range(len(value) - 1, -1, -1):
+                push((value[i], path + (i,)))
+    return out
 
 
 def check(ctx: LintContext) -> None:

@@ -44,6 +44,9 @@ class Plain11(str):
         obj.reads_as = reads_as
         return obj
 
+    def __reduce__(self) -> tuple:  # for the worker processes that parse in parallel
+        return (Plain11, (str(self), self.reads_as))
+
 
 def yaml11_reading(text: str) -> str | None:
     """Say what YAML 1.1 would turn an unquoted scalar into, or None for text."""
@@ -62,8 +65,17 @@ def yaml11_reading(text: str) -> str | None:
     return None
 
 
+# Every special form above (true/false/null/~, the YAML 1.2 numbers and each
+# YAML 1.1 pattern) starts with one of these characters. A plain scalar that
+# starts with anything else -- most prose, ids and slugs -- is text, and skips
+# the regular expressions. Keep this in step when a pattern is added.
+_SPECIAL_FIRST = frozenset("-+.0123456789~yYnNoOtTfF")
+
+
 def read_plain(text: str) -> object:
     """Turn an unquoted scalar into a Python value by the YAML 1.2 core rules."""
+    if text and text[0] not in _SPECIAL_FIRST:
+        return text
     if text in ("true", "false"):
         return text == "true"
     if text in ("null", "~", ""):

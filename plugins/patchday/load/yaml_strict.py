@@ -10,7 +10,6 @@ nothing here raises on bad input.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -30,39 +29,105 @@ MAX_DEPTH = 32
 MAX_NODES = 100_000
 
 
-@dataclass(slots=True)
 class Document:
-    """One YAML file: its value, and where each part of it was written."""
+    """One YAML file: its value, and where each part of it was written.
 
-    file: str
-    value: Any = None
-    # path -> (line, column) of the value, 1-based
-    where: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    # path -> (line, column) of the mapping key that introduced it
-    key_where: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    # path -> the scalar exactly as written, for messages such as "1.10 reads as a number"
-    raw: dict[Path, str] = field(default_factory=dict)
-    # path -> True where the scalar was quoted
-    quoted: set[Path] = field(default_factory=set)
-    first_line: str = ""
+    The position maps can be filled lazily: :func:`read_value` parses without
+    them and keeps the text, and the first look at ``where``, ``key_where``,
+    ``raw`` or ``quoted`` parses the same text again with positions. That is
+    the same walk over the same text, so the maps are identical; a valid
+    record never needs them, which saves most of their cost.
+    """
+
+    __slots__ = ("file", "value", "first_line", "_where", "_key_where", "_raw", "_quoted", "_text")
+
+    def __init__(
+        self,
+        file: str,
+        value: Any = None,
+        where: dict[Path, tuple[int, int]] | None = None,
+        key_where: dict[Path, tuple[int, int]] | None = None,
+        raw: dict[Path, str] | None = None,
+        quoted: set[Path] | None = None,
+        first_line: str = "",
+    ) -> None:
+        self.file = file
+        self.value = value
+        self.first_line = first_line
+        # path -> (line, column) of the value, 1-based
+        self._where: dict[Path, tuple[int, int]] = {} if where is None else where
+        # path -> (line, column) of the mapping key that introduced it
+        self._key_where: dict[Path, tuple[int, int]] = {} if key_where is None else key_where
+        # path -> the scalar exactly as written, for messages such as "1.10 reads as a number"
+        self._raw: dict[Path, str] = {} if raw is None else raw
+        # paths of the scalars that were quoted
+        self._quoted: set[Path] = set() if quoted is None else quoted
+        self._text: str | bytes | None = None  # set while the maps are still to be built
+
+    def _fill(self) -> None:
+        text = self._text
+        if text is not None:
+            self._text = None
+            if isinstance(text, bytes):
+                text = text.decode("utf-8")
+            again, _ = read_text(text, self.file)
+            self._where, self._key_where, self._raw, self._quoted = again._where, again._key_where, again._raw, again._quoted
+
+    @property
+    def where(self) -> dict[Path, tuple[int, int]]:
+        if self._text is not None:
+            self._fill()
+        return self._where
+
+    @property
+    def key_where(self) -> dict[Path, tuple[int, int]]:
+        if self._text is not None:
+            self._fill()
+        return self._key_where
+
+    @property
+    def raw(self) -> dict[Path, str]:
+        if self._text is not None:
+            self._fill()
+        return self._raw
+
+    @property
+    def quoted(self) -> set[Path]:
+        if self._text is not None:
+            self._fill()
+        return self._quoted
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Document):
+            return NotImplemented
+        return (self.file, self.value, self.first_line, self.where, self.key_where, self.raw, self.quoted) == (
+            other.file, other.value, other.first_line, other.where, other.key_where, other.raw, other.quoted)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"Document(file={self.file!r}, value={self.value!r})"
 
     def locate(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Return the position of ``path``, or of its nearest written parent."""
+        if self._text is not None:
+            self._fill()
+        where, key_where = self._where, self._key_where
         p = tuple(path)
         while True:
-            if key and p in self.key_where:
-                return self.key_where[p]
-            if p in self.where:
-                return self.where[p]
-            if p in self.key_where:
-                return self.key_where[p]
+            if key and p in key_where:
+                return key_where[p]
+            if p in where:
+                return where[p]
+            if p in key_where:
+                return key_where[p]
             if not p:
                 return (1, 1)
             p = p[:-1]
 
 
 class _Frame:
-    __slots__ = ("container", "path", "pending_key", "pending_key_mark", "size", "anchor", "keys")
+    __slots__ = ("container", "path", "pending_key", "pending_key_mark", "size", "anchor", "keys", "is_map")
 
     def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
         self.container = container
@@ -72,6 +137,7 @@ class _Frame:
         self.size = 1
         self.anchor = anchor
         self.keys: dict[str, tuple[int, int]] = {}
+        self.is_map = type(container) is dict
 
 
 def _mark(m: Any) -> tuple[int, int]:
@@ -91,7 +157,18 @@ def _err(file: str, where: tuple[int, int], code: str, message: str, hint: str, 
     )
 
 
-def read_text(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
+def read_value(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
+    """Like :func:`read_text`, but the position maps are built only when first used.
+
+    Value and problems are the same as :func:`read_text` gives; only the
+    work of recording where each value was written is deferred.
+    """
+    doc, problems = read_text(text, file, positions=False)
+    doc._text = text
+    return doc, problems
+
+
+def read_text(text: str, file: str, *, positions: bool = True) -> tuple[Document, list[Diagnostic]]:
     """Parse YAML text strictly. Returns the document and every problem found."""
     doc = Document(file=file)
     doc.first_line = text.split("\n", 1)[0]
@@ -102,7 +179,7 @@ def read_text(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
         )
         return doc, problems
     try:
-        _walk(text, doc, problems)
+        _walk(text, doc, problems, positions)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = _mark(mark) if mark is not None else (1, 1)
@@ -123,79 +200,130 @@ class _Abort(Exception):
         self.diagnostic = diagnostic
 
 
-def _walk(text: str, doc: Document, problems: list[Diagnostic]) -> None:
+_StreamStart, _StreamEnd = yaml.StreamStartEvent, yaml.StreamEndEvent
+_DocStart, _DocEnd = yaml.DocumentStartEvent, yaml.DocumentEndEvent
+_MapStart, _MapEnd = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
+_SKIP = (_StreamStart, _StreamEnd, _DocEnd)
+_COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+def _walk(text: str, doc: Document, problems: list[Diagnostic], positions: bool = True) -> None:
+    # One pass over libyaml's events. This loop is the hot path of `patchday
+    # validate` (a few million events for a large corpus), so it binds names
+    # locally and tests the most frequent event kind (scalars) first; the
+    # order of checks and therefore every result is that of the plain version.
     file = doc.file
     loader = _Loader(text)
+    get_event = loader.get_event
     stack: list[_Frame] = []
     anchors: dict[str, tuple[Any, int]] = {}
     total = 0
     documents = 0
     root_set = False
+    doc_where = doc._where
+    key_where = doc._key_where
+    raw = doc._raw
+    quoted_add = doc._quoted.add
+    plain = read_plain
+    parent: _Frame | None = None  # always stack[-1], or None
     try:
         while True:
-            event = loader.get_event()
+            event = get_event()
             if event is None:
                 break
             kind = type(event)
-            if kind is yaml.StreamStartEvent or kind is yaml.StreamEndEvent or kind is yaml.DocumentEndEvent:
+            if kind is _Scalar:
+                tag = event.tag
+            elif kind in _SKIP:
                 continue
-            if kind is yaml.DocumentStartEvent:
+            elif kind is _DocStart:
                 documents += 1
                 if documents > 1:
                     raise _Abort(
                         _err(file, _mark(event.start_mark), "PD003", "more than one YAML document in the file", "keep one record per file; remove the second '---'")
                     )
                 continue
-            tag = getattr(event, "tag", None)
-            if tag is not None and kind is not yaml.ScalarEvent and tag not in ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
-                raise _Abort(_err(file, _mark(event.start_mark), "PD004", f"YAML tag {tag!r} is not allowed", "remove the '!' tag"))
+            else:
+                tag = getattr(event, "tag", None)
+                if tag is not None and tag not in _COLLECTION_TAGS:
+                    raise _Abort(_err(file, _mark(event.start_mark), "PD004", f"YAML tag {tag!r} is not allowed", "remove the '!' tag"))
+                if kind is _MapEnd or kind is _SeqEnd:
+                    frame = stack.pop()
+                    if frame.anchor:
+                        anchors[frame.anchor] = (frame.container, frame.size)
+                    if stack:
+                        parent = stack[-1]
+                        parent.size += frame.size
+                    else:
+                        parent = None
+                    continue
 
             # where does the next value go?
-            parent = stack[-1] if stack else None
-            if kind is yaml.MappingEndEvent or kind is yaml.SequenceEndEvent:
-                frame = stack.pop()
-                if frame.anchor:
-                    anchors[frame.anchor] = (frame.container, frame.size)
-                if stack:
-                    stack[-1].size += frame.size
-                continue
-
-            if parent is not None and isinstance(parent.container, dict) and parent.pending_key is None:
-                # this event is a mapping key
-                if kind is not yaml.ScalarEvent:
-                    raise _Abort(_err(file, _mark(event.start_mark), "PD005", "a mapping key must be plain text", "write keys as simple words"))
-                key = event.value
-                where = _mark(event.start_mark)
-                if key == "<<":
-                    raise _Abort(_err(file, where, "PD006", "YAML merge keys ('<<') are not allowed", "write the fields out in full"))
-                if key in parent.keys:
-                    first = parent.keys[key]
-                    problems.append(
-                        _err(
-                            file,
-                            where,
-                            "PD010",
-                            f"duplicate key {key!r} (first written on line {first[0]})",
-                            "YAML keeps only the last value of a repeated key; remove one of them",
-                            parent.path + (key,),
-                        )
-                    )
-                    parent.pending_key = "\x00dup"
-                else:
-                    parent.keys[key] = where
-                    parent.pending_key = key
-                parent.pending_key_mark = where
-                continue
-
+            m = event.start_mark
+            where = (m.line + 1, m.column + 1)
             if parent is None:
                 path: Path = ()
-            elif isinstance(parent.container, dict):
-                path = parent.path + (parent.pending_key,)  # type: ignore[operator]
+                is_map = False
             else:
-                path = parent.path + (len(parent.container),)
+                is_map = parent.is_map
+                if is_map:
+                    pending = parent.pending_key
+                    if pending is None:
+                        # this event is a mapping key
+                        if kind is not _Scalar:
+                            raise _Abort(_err(file, where, "PD005", "a mapping key must be plain text", "write keys as simple words"))
+                        key = event.value
+                        if key == "<<":
+                            raise _Abort(_err(file, where, "PD006", "YAML merge keys ('<<') are not allowed", "write the fields out in full"))
+                        keys = parent.keys
+                        if key in keys:
+                            first = keys[key]
+                            problems.append(
+                                _err(
+                                    file,
+                                    where,
+                                    "PD010",
+                                    f"duplicate key {key!r} (first written on line {first[0]})",
+                                    "YAML keeps only the last value of a repeated key; remove one of them",
+                                    parent.path + (key,),
+                                )
+                            )
+                            parent.pending_key = "\x00dup"
+                        else:
+                            keys[key] = where
+                            parent.pending_key = key
+                        parent.pending_key_mark = where
+                        continue
+                    if positions or (kind is not _Scalar and kind is not _Alias):
+                        path = parent.path + (pending,)
+                elif positions or (kind is not _Scalar and kind is not _Alias):
+                    path = parent.path + (len(parent.container),)
 
-            where = _mark(event.start_mark)
-            if kind is yaml.AliasEvent:
+            if kind is _Scalar:
+                total += 1
+                if total > MAX_NODES:
+                    raise _Abort(_err(file, where, "PD008", f"more than {MAX_NODES} values in one file", "split the record"))
+                if tag is not None and tag != "!" and not (event.implicit[0] or event.implicit[1]):
+                    raise _Abort(_err(file, where, "PD004", f"YAML tag {tag!r} is not allowed", "remove the '!' tag"))
+                style = event.style
+                if style is None or style == "":
+                    text_value = event.value
+                    value = plain(text_value)
+                    if positions:
+                        raw[path] = text_value
+                else:
+                    value = event.value
+                    if positions:
+                        quoted_add(path)
+                if event.anchor:
+                    anchors[event.anchor] = (value, 1)
+                if parent is not None:
+                    parent.size += 1
+                if positions:
+                    doc_where[path] = where
+            elif kind is _Alias:
                 if event.anchor not in anchors:
                     raise _Abort(_err(file, where, "PD007", f"unknown alias *{event.anchor}", "define the anchor before using it"))
                 value, size = anchors[event.anchor]
@@ -206,50 +334,39 @@ def _walk(text: str, doc: Document, problems: list[Diagnostic]) -> None:
                     )
                 if parent is not None:
                     parent.size += size
-            elif kind is yaml.ScalarEvent:
-                total += 1
-                if total > MAX_NODES:
-                    raise _Abort(_err(file, where, "PD008", f"more than {MAX_NODES} values in one file", "split the record"))
-                if tag is not None and tag != "!" and not (event.implicit[0] or event.implicit[1]):
-                    raise _Abort(_err(file, where, "PD004", f"YAML tag {tag!r} is not allowed", "remove the '!' tag"))
-                if event.style is None or event.style == "":
-                    value = read_plain(event.value)
-                    doc.raw[path] = event.value
-                else:
-                    value = event.value
-                    doc.quoted.add(path)
-                if event.anchor:
-                    anchors[event.anchor] = (value, 1)
-                if parent is not None:
-                    parent.size += 1
+                if positions:
+                    doc_where[path] = where
             else:  # collection start
                 total += 1
                 if len(stack) >= MAX_DEPTH:
                     raise _Abort(
                         _err(file, where, "PD009", f"nesting is deeper than {MAX_DEPTH} levels", "records are at most a few levels deep; check the indentation", path)
                     )
-                container: Any = {} if kind is yaml.MappingStartEvent else []
-                value = container
-                stack.append(_Frame(container, path, event.anchor))
+                value = {} if kind is _MapStart else []
+                frame = _Frame(value, path, event.anchor)
+                stack.append(frame)
+                # A block collection starts on the line after its key; point at the key.
+                if not positions:
+                    pass
+                elif is_map and parent.pending_key_mark:  # type: ignore[union-attr]
+                    doc_where[path] = parent.pending_key_mark  # type: ignore[union-attr]
+                else:
+                    doc_where[path] = where
 
-            # A block collection starts on the line after its key; point at the key.
-            is_collection = kind is yaml.MappingStartEvent or kind is yaml.SequenceStartEvent
-            if is_collection and parent is not None and isinstance(parent.container, dict) and parent.pending_key_mark:
-                doc.where[path] = parent.pending_key_mark
-            else:
-                doc.where[path] = where
             if parent is None:
                 if not root_set:
                     doc.value = value
                     root_set = True
-            elif isinstance(parent.container, dict):
-                if parent.pending_key_mark is not None:
-                    doc.key_where[path] = parent.pending_key_mark
+            elif is_map:
+                if positions and parent.pending_key_mark is not None:
+                    key_where[path] = parent.pending_key_mark
                 if parent.pending_key != "\x00dup":
                     parent.container[parent.pending_key] = value
                 parent.pending_key = None
             else:
                 parent.container.append(value)
+            if kind is not _Scalar and kind is not _Alias:
+                parent = frame
     finally:
         dispose = getattr(loader, "dispose", None)
         if dispose is not None:

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
+from types import SimpleNamespace
 
 from patchday.catalog import Entry, scores
 from patchday.model import Status
+from patchday.model.bulletin import CVSS
 from patchday.render import urls
 from patchday.render.context import PageCtx
 from patchday.render.markup import render
@@ -127,6 +130,17 @@ class BulletinView:
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
 
 
+@lru_cache(maxsize=65536)
+def _scores(cvss: CVSS) -> tuple:
+    # CVSS parsing costs ~1 ms; the same vector is shown in every language.
+    return tuple(scores(SimpleNamespace(cvss=cvss)))  # type: ignore[arg-type]  # scores() reads only .cvss
+
+
+def _rating(ctx: PageCtx, rating: str) -> str:
+    key = f"cvss.{rating.lower()}"
+    return ctx.t(key) if ctx.t.has(key) else rating
+
+
 def severity_badge(ctx: PageCtx, key: str) -> Badge:
     return Badge(key, ctx.t(f"sev.{key}") if ctx.t.has(f"sev.{key}") else key)
 
@@ -177,7 +191,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             impact=impact_badge(ctx, str(v.impact)),
             severities=[(_product_link(ctx, p).text, severity_badge(ctx, s)) for p, s in v.severity.items()],
             cwe=list(v.cwe),
-            scores=[Score(s.version, s.vector, fmt.score(s.base), s.severity) for s in scores(v)],
+            scores=[Score(s.version, s.vector, fmt.score(s.base), _rating(ctx, s.severity)) for s in _scores(v.cvss)],
             publicly_disclosed=v.publicly_disclosed,
             exploited=v.exploited,
             description=rich(m[f"{base}/description"]),

@@ -19,7 +19,7 @@ from patchday.render import urls
 from patchday.render.bulletin_view import Badge, Link, Rich, impact_badge, rich, severity_badge
 from patchday.render.chart import Bar, bar_chart
 from patchday.render.context import PageCtx
-from patchday.translate.merge import Text, fallback_groups, merge_bulletin, merge_notes
+from patchday.translate.merge import Text, merge_bulletin, merge_notes
 
 OOB_WINDOW = dt.timedelta(days=30)
 
@@ -342,5 +342,3 @@ def _zone(ctx: PageCtx):
 
     return ZoneInfo(ctx.catalog.settings.release.timezone)
 
-
-__all__ = ["fallback_groups"]

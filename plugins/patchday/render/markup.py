@@ -7,7 +7,9 @@ inject markup, event handlers or ``javascript:`` links.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
+from html import escape
 
 import markdown
 import nh3
@@ -30,9 +32,18 @@ def _engine() -> markdown.Markdown:
 _MD = _engine()
 
 
+# Characters that can start Markdown syntax (or an entity / autolink). Text
+# without any of them renders to one escaped paragraph, so we skip the parser:
+# most record text is plain prose, and the parser is the build's hot spot.
+_SYNTAX = re.compile(r"[\\`*_\[\]!#|~<>&\n]|^\s*(?:\d+[.)]|[-+=])(?:\s|$)|^ {4}")
+
+
 @lru_cache(maxsize=65536)
 def render(text: str) -> str:
     """Markdown -> sanitised HTML. Cached: the same English text appears in up to four languages."""
+    text = text.strip()
+    if not _SYNTAX.search(text):
+        return f"<p>{escape(text, quote=False)}</p>"
     html = _MD.reset().convert(text)
     return nh3.clean(
         html,

@@ -1,0 +1,1 @@
+"""MkDocs glue: the only package that imports MkDocs."""

@@ -1,0 +1,40 @@
+"""The ``patchday`` block of mkdocs.yml.
+
+Site settings are declared once, in :class:`patchday.model.site.Settings`;
+this config accepts exactly those keys (so MkDocs does not warn about them)
+and leaves their validation to pydantic. Build options of the plugin itself
+come first.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+
+from patchday.model.site import Settings
+
+# Plugin options that are not site settings.
+_OWN = {
+    "enabled": c.Type(bool, default=True),
+    # Include drafts and embargoed bulletins; also PATCHDAY_PREVIEW=1.
+    "preview": c.Type(bool, default=False),
+    # Build the Pagefind search index after the site (skip for fast previews).
+    "search_index": c.Type(bool, default=True),
+    # Worker processes for bulletin pages; 0 = one per CPU.
+    "workers": c.Type(int, default=0),
+    # Log lint warnings (e.g. stale translations) as MkDocs warnings, which
+    # makes `mkdocs build --strict` fail on them. Off: they are logged as info,
+    # because a stale translation is a state the site shows, not a build error.
+    "strict_lint": c.Type(bool, default=False),
+}
+
+PatchdayConfig = type(
+    "PatchdayConfig",
+    (Config,),
+    {**_OWN, **{name: c.Optional(c.Type(object)) for name in Settings.model_fields}},
+)
+
+
+def settings_dict(config: Config) -> dict[str, object]:
+    """The given site-setting keys, for Settings.model_validate."""
+    return {k: v for k, v in config.items() if k in Settings.model_fields and v is not None}

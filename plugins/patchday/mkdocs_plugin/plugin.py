@@ -1,0 +1,257 @@
+"""The ``patchday`` MkDocs plugin: thin hooks around the pure core.
+
+How the pieces meet (see docs/site.md for why):
+
+* ``on_config``  load + lint the records once, build the catalog, list pages.
+* ``on_files``   add one *virtual* File per generated page and language. They
+  are plain ``File`` objects with a path under docs_dir that does not exist
+  (``File.generated`` crashes mkdocs-static-i18n, which re-creates every File
+  and drops in-memory content), so their source is supplied by
+  ``on_page_read_source`` and their HTML by ``on_page_content``, both keyed by
+  ``src_uri``, which survives i18n's re-creation.
+* ``on_post_page`` keeps the rendered bulletin *shell* of each language.
+* ``on_post_build`` (after i18n has built every language) pours all bulletins
+  into the shells in parallel, then runs exports and the Pagefind index.
+
+mkdocs-static-i18n re-runs the whole build per language on this same plugin
+instance, so everything expensive is computed once and kept on ``self``.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
+from pydantic import ValidationError
+
+from patchday import clock
+from patchday.catalog import Catalog, build_catalog
+from patchday.diagnostics import Severity
+from patchday.i18n import Labels
+from patchday.lint import lint
+from patchday.load.corpus import load_corpus
+from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict
+from patchday.model import Settings
+from patchday.render import urls
+from patchday.render.pages import SHELL_ID, PageSpec, render_page, site_pages
+from patchday.render.search import build_index, build_index_in_background, wait_for_background
+from patchday.render.write import write_bulletins
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(slots=True)
+class _State:
+    settings: Settings
+    source: Path
+    catalog: Catalog
+    specs: dict[str, PageSpec]  # by virtual src_uri
+    site_dir: Path  # the root site_dir (i18n builds every language under it)
+
+
+class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._state: _State | None = None
+        self._shells: dict[str, str] = {}
+        self._started = 0.0
+        self._command = "build"
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self._command = command
+
+    # ---- configuration ------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not self.config.enabled:
+            return config
+        i18n = config.plugins.get("i18n")
+        # Load once per build: i18n's nested per-language builds reuse the state, but
+        # `mkdocs serve` keeps this instance (it has on_startup) across rebuilds.
+        if self._state is None or i18n is None or not getattr(i18n, "building", False):
+            self._started = time.perf_counter()
+            wait_for_background()
+            self._shells = {}
+            self._state = self._load(config)
+        return config
+
+    def _load(self, config: MkDocsConfig) -> _State:
+        try:
+            settings = Settings.model_validate(settings_dict(self.config))
+        except ValidationError as exc:
+            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
+            raise PluginError(f"plugins.patchday in {config.config_file_path}: {problems}") from None
+        base = Path(config.config_file_path or ".").resolve().parent
+        source = (base / settings.source).resolve()
+        if not source.is_dir():
+            raise PluginError(f"plugins.patchday.source: {source} is not a folder")
+        corpus = load_corpus(source)
+        diagnostics = lint(corpus, settings)
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        for d in diagnostics:
+            line = f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}" + (f" (hint: {d.hint})" if d.hint else "")
+            if d.severity is Severity.ERROR:
+                log.error(line)
+            elif self.config.strict_lint:
+                log.warning(line)
+            else:
+                log.info(line)
+        if errors:
+            raise PluginError(f"{len(errors)} error(s) in the records under {source}; run `patchday validate` for details")
+        preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
+        try:
+            as_of = clock.as_of()
+        except clock.ClockError as exc:
+            raise PluginError(str(exc)) from None
+        catalog = build_catalog(corpus, settings, as_of, preview=preview)
+        src = settings.source_language
+        specs = {s.src_uri(src): s for s in site_pages(catalog)}
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            built = [lang.locale for lang in i18n.config.languages if lang.build]
+            if sorted(built) != sorted(settings.languages):
+                raise PluginError(f"i18n builds {built} but plugins.patchday.languages is {settings.languages}")
+        log.info(f"{len(catalog.entries)} bulletins in {len(catalog.releases)} releases as of {as_of.isoformat()}"
+                 + (" (preview: drafts included)" if preview else ""))
+        return _State(settings, source, catalog, specs, Path(config.site_dir))
+
+    # ---- pages ----------------------------------------------------------------
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
+        if self._state is None:
+            return files
+        for uri, spec in self._state.specs.items():
+            if files.get_file_from_path(uri) is not None:
+                raise PluginError(f"docs/{uri} collides with a page patchday generates; remove it")
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
+        return files
+
+    def _spec(self, page: Page) -> PageSpec | None:
+        return self._state.specs.get(page.file.src_uri) if self._state else None
+
+    def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str | None:
+        spec = self._spec(page)
+        if spec is None:
+            return None
+        # Material prints meta.title unescaped into <title> and the header, so escape it here.
+        return f"---\ntitle: {json.dumps(escape(spec.title))}\n---\n"
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        spec = self._spec(page)
+        if spec is None:
+            return html
+        assert self._state is not None
+        rendered = render_page(self._state.catalog, spec)
+        page.toc = get_toc([{"level": 2, "id": a, "name": escape(t), "children": []} for a, t in rendered.toc])
+        return rendered.html
+
+    def on_page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+        if self._state is None:
+            return context
+        lang = self._lang(config)
+        t = Labels(lang)
+        root = urls.root(page.url)
+        spec = self._spec(page)
+        feeds = [(t("feed_all"), f"{root}feeds/{lang}/bulletins.atom"), (t("feed_critical"), f"{root}feeds/{lang}/critical.atom")]
+        if spec is not None and spec.kind == "product":
+            name = self._state.catalog.products[spec.key].name
+            feeds.append((t("feed_product", product=name), f"{root}feeds/{lang}/products/{spec.key}.atom"))
+        context["pd"] = {
+            "feeds": feeds,
+            "preview": self._state.catalog.preview,
+            "banner": t("preview_banner"),
+            "lang": lang,
+        }
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
+        spec = self._spec(page)
+        if spec is not None and spec.kind == "shell":
+            self._shells[spec.lang] = output
+        return output
+
+    def _lang(self, config: MkDocsConfig) -> str:
+        i18n = config.plugins.get("i18n")
+        if i18n is not None and getattr(i18n, "current_language", None):
+            return i18n.current_language
+        return self._state.settings.source_language if self._state else "en"
+
+    # ---- after every language is built ------------------------------------
+
+    @event_priority(-110)  # after mkdocs-static-i18n (-100), which builds the other languages in its on_post_build
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        i18n = config.plugins.get("i18n")
+        if self._state is None or (i18n is not None and getattr(i18n, "building", False)):
+            return  # a nested per-language build; the outer build finishes the site
+        state = self._state
+        site_dir = state.site_dir
+        t0 = time.perf_counter()
+        written = write_bulletins(state.catalog, self._shells, site_dir, self.config.workers)
+        for lang in self._shells:
+            shutil.rmtree(site_dir / urls.site_path(lang, state.settings.source_language, urls.bulletin(SHELL_ID)),
+                          ignore_errors=True)
+        self._extend_sitemap(site_dir, config)
+        t1 = time.perf_counter()
+        log.info(f"{written.pages} bulletin pages in {t1 - t0:.1f}s "
+                 f"(mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
+        self._exports(site_dir)
+        if self.config.search_index and self._command == "serve":
+            build_index_in_background(site_dir)  # the preview is visible now; search catches up
+        elif self.config.search_index:
+            t2 = time.perf_counter()
+            result = build_index(site_dir)
+            if result.returncode != 0:
+                raise PluginError(f"pagefind failed: {result.stderr.strip() or result.stdout.strip()}")
+            log.info(f"search index (Pagefind) in {time.perf_counter() - t2:.1f}s")
+        log.info(f"patchday site finished in {time.perf_counter() - self._started:.1f}s")
+
+    def _exports(self, site_dir: Path) -> None:
+        try:
+            from patchday.export import write_exports  # type: ignore[attr-defined]
+        except ImportError:
+            write_exports = None
+        if write_exports is None:
+            log.info("patchday.export is not installed; feeds, calendar, API and CSAF were not written")
+            return
+        assert self._state is not None
+        paths = write_exports(self._state.catalog, site_dir, settings=self._state.settings, as_of=self._state.catalog.as_of)
+        log.info(f"exports: {len(paths)} files")
+
+    def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig) -> None:
+        """Bulletin pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""
+        sitemap = site_dir / "sitemap.xml"
+        if not sitemap.exists() or not config.site_url or self._state is None:
+            return
+        base = config.site_url.rstrip("/") + "/"
+        src = self._state.settings.source_language
+        entries = []
+        for e in self._state.catalog.entries:
+            for lang in self._shells:
+                loc = escape(base + urls.site_path(lang, src, urls.bulletin(e.id)))
+                entries.append(f"<url><loc>{loc}</loc><lastmod>{e.last_updated.isoformat()}</lastmod></url>")
+        text = sitemap.read_text(encoding="utf-8").replace("</urlset>", "\n".join(entries) + "\n</urlset>")
+        sitemap.write_text(text, encoding="utf-8")
+        with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
+            gz.write(text.encode("utf-8"))
+
+    # ---- serve ----------------------------------------------------------------
+
+    def on_serve(self, server: Any, config: MkDocsConfig, builder: Any) -> Any:
+        if self._state is not None:
+            server.watch(str(self._state.source))  # rebuild the preview when a record changes
+        return server

@@ -1,0 +1,97 @@
+"""View-models -> HTML for the content area of each page type.
+
+Jinja with autoescape on: record text reaches the page either escaped here
+or as Markdown sanitised by :mod:`patchday.render.markup`, never raw.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import jinja2
+
+from patchday.catalog import Entry
+from patchday.render import urls
+from patchday.render.bulletin_view import bulletin_view
+from patchday.render.context import PageCtx
+from patchday.render.helpers import Helpers
+from patchday.render.index_views import cves_view, home_view, product_view, products_view, release_view, releases_view
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    html: str
+    toc: list[tuple[str, str]]  # (anchor, title) for the page's table of contents
+
+
+@lru_cache(maxsize=1)
+def env() -> jinja2.Environment:
+    e = jinja2.Environment(
+        loader=jinja2.PackageLoader("patchday.render", "templates"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    return e
+
+
+def _render(name: str, ctx: PageCtx, **values: object) -> str:
+    helpers = Helpers(ctx.lang, ctx.t)
+    return env().get_template(name).render(t=ctx.t, lang=ctx.lang, **helpers.globals(), **values)
+
+
+def bulletin(ctx: PageCtx, e: Entry) -> Rendered:
+    v = bulletin_view(ctx, e)
+    return Rendered(_render("bulletin.html.j2", ctx, v=v), v.toc)
+
+
+def release(ctx: PageCtx, month: str) -> Rendered:
+    months = list(ctx.catalog.releases)
+    i = months.index(month)
+    prev = months[i - 1] if i > 0 else None
+    nxt = months[i + 1] if i + 1 < len(months) else None
+    v = release_view(ctx, ctx.catalog.releases[month], prev, nxt)
+    toc = [("bulletins", ctx.t("bulletins")), ("totals", ctx.t("totals"))]
+    if v.highlights or v.known_issues:
+        toc.insert(0, ("release-notes", ctx.t("release_notes")))
+    return Rendered(_render("release.html.j2", ctx, v=v), toc)
+
+
+def releases(ctx: PageCtx) -> Rendered:
+    years = releases_view(ctx)
+    return Rendered(_render("releases.html.j2", ctx, years=years), [(f"y{y}", y) for y, _ in years])
+
+
+def product(ctx: PageCtx, pid: str) -> Rendered:
+    v = product_view(ctx, pid)
+    return Rendered(_render("product.html.j2", ctx, v=v),
+                    [("versions", ctx.t("versions_status")), ("bulletins", ctx.t("bulletins_by_release"))])
+
+
+def products(ctx: PageCtx) -> Rendered:
+    return Rendered(_render("products.html.j2", ctx, families=products_view(ctx)), [])
+
+
+def cves(ctx: PageCtx) -> Rendered:
+    rows, filters = cves_view(ctx)
+    return Rendered(_render("cves.html.j2", ctx, rows=rows, filters=filters), [])
+
+
+def home(ctx: PageCtx) -> Rendered:
+    v = home_view(ctx)
+    latest = ctx.url(urls.release(v.latest.month)) if v.latest else ""
+    return Rendered(_render("home.html.j2", ctx, v=v, site_name=ctx.catalog.settings.vendor, latest_url=latest),
+                    [("next-patch-day", ctx.t("next_patch_day")), ("out-of-band", ctx.t("oob_recent")),
+                     ("latest-release", ctx.t("latest_release")), ("data", ctx.t("data"))])
+
+
+def affected(ctx: PageCtx) -> Rendered:
+    root = urls.root(ctx.site_path)
+    return Rendered(_render("affected.html.j2", ctx, api=f"{root}api/v1/", script=f"{root}assets/patchday/affected.js",
+                            products_url=ctx.url(urls.PRODUCTS)), [])
+
+
+def search(ctx: PageCtx) -> Rendered:
+    return Rendered(_render("search.html.j2", ctx, root=urls.root(ctx.site_path)), [])

@@ -1,0 +1,81 @@
+"""Every page of the site, per language, as data: what the MkDocs glue must create.
+
+Bulletin pages are not in this list one by one: MkDocs renders a single
+*shell* bulletin page per language, and :mod:`patchday.render.shell` pours
+every bulletin into it. That keeps the MkDocs/Material work per build
+constant in the number of bulletins (see docs/site.md for the numbers).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from patchday.catalog import Catalog
+from patchday.i18n import Labels
+from patchday.render import html, urls
+from patchday.render.context import PageCtx
+
+SHELL_ID = "pdshell0"  # a token no bulletin ID can contain; replaced in every URL of the shell
+SHELL_TITLE = "PDTITLE0"
+SHELL_CONTENT = "<!--PDCONTENT<h1-->"  # contains "<h1" so Material does not add its own title
+SHELL_TOC = "PDTOC0"
+
+
+@dataclass(frozen=True, slots=True)
+class PageSpec:
+    kind: str  # home, releases, release, products, product, cves, affected, search, shell
+    key: str  # month or product id; "" otherwise
+    lang: str
+    path: str  # language-root path, e.g. "releases/2026-01/"
+    title: str
+    in_nav: bool
+
+    def src_uri(self, source_lang: str) -> str:
+        """The virtual Markdown file, named as mkdocs-static-i18n's suffix structure expects."""
+        stem = {"": "index"}.get(self.path, self.path.rstrip("/") + ("/index" if self.in_nav else ""))
+        suffix = "" if self.lang == source_lang else f".{self.lang}"
+        return f"{stem}{suffix}.md"
+
+
+def site_pages(catalog: Catalog) -> list[PageSpec]:
+    out: list[PageSpec] = []
+    for lang in catalog.settings.languages:
+        t = Labels(lang)
+        fmt_ctx = PageCtx(catalog, lang, "")
+        out += [
+            PageSpec("home", "", lang, urls.HOME, t("home"), True),
+            PageSpec("releases", "", lang, urls.RELEASES, t("releases"), True),
+            PageSpec("products", "", lang, urls.PRODUCTS, t("products"), True),
+            PageSpec("cves", "", lang, urls.CVES, t("cves"), True),
+            PageSpec("affected", "", lang, urls.AFFECTED, t("affected_page"), True),
+            PageSpec("search", "", lang, urls.SEARCH, t("search"), True),
+            PageSpec("shell", "", lang, urls.bulletin(SHELL_ID), SHELL_TITLE, False),
+        ]
+        out += [PageSpec("release", m, lang, urls.release(m), t("release", month=fmt_ctx.fmt.month(m)), False)
+                for m in catalog.releases]
+        out += [PageSpec("product", pid, lang, urls.product(pid), p.name, False) for pid, p in catalog.products.items()]
+    return out
+
+
+def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
+    ctx = PageCtx(catalog, spec.lang, spec.path)
+    match spec.kind:
+        case "home":
+            return html.home(ctx)
+        case "releases":
+            return html.releases(ctx)
+        case "release":
+            return html.release(ctx, spec.key)
+        case "products":
+            return html.products(ctx)
+        case "product":
+            return html.product(ctx, spec.key)
+        case "cves":
+            return html.cves(ctx)
+        case "affected":
+            return html.affected(ctx)
+        case "search":
+            return html.search(ctx)
+        case "shell":
+            return html.Rendered(SHELL_CONTENT, [("summary", SHELL_TOC)])
+    raise ValueError(f"unknown page kind {spec.kind!r}")

@@ -1,0 +1,17 @@
+// Starts Pagefind's UI on the search page. Pagefind picks the index of the
+// page's <html lang>, so a French reader searches French pages only.
+// ?q=... runs a search on load, so results can be linked to.
+(function () {
+  "use strict";
+  function start() {
+    var box = document.getElementById("pd-search");
+    if (!box || typeof PagefindUI === "undefined") return;
+    var bundle = box.getAttribute("data-bundle");
+    // Result URLs are site-root paths; resolve them against wherever the site is mounted.
+    var base = new URL(bundle.replace(/pagefind\/$/, ""), window.location.href).pathname;
+    var ui = new PagefindUI({ element: "#pd-search", bundlePath: bundle, baseUrl: base, showSubResults: true, showImages: false, resetStyles: false });
+    var q = new URLSearchParams(window.location.search).get("q");
+    if (q) ui.triggerSearch(q);
+  }
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
+})();
