@@ -65,9 +65,13 @@ def check(ctx: LintContext) -> None:
             ctx.report(item, ("source_revision",), "PD705", f"{b.id} has no revision {o.source_revision}",
                        "name the English revision this was translated from")
             continue  # staleness cannot be judged against an unknown revision
+        latest = b.revisions[-1].version if b.revisions else o.source_revision
         for key in fresh.stale:
-            ctx.warn(item, key_to_path(key), "PD704",
-                     f"stale translation: the English {_describe(key)} changed after revision {o.source_revision}",
+            if key in o.source_hashes:
+                why = f"the English {_describe(key)} changed after it was translated"
+            else:
+                why = f"{_describe(key)} was translated from revision {o.source_revision}; the English is now at {latest}"
+            ctx.warn(item, key_to_path(key), "PD704", f"stale translation: {why}",
                      "update the translation, then run `patchday translations --stamp` on this file")
         translated = overlay_texts(o)
         for key in o.source_hashes:

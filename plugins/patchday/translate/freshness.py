@@ -24,6 +24,16 @@ class Freshness:
     extra: tuple[str, ...] = field(default=())  # translated keys with no English source
 
 
+def _history_of(key: str, translated_from: str) -> bool:
+    """A revision summary up to the translated revision is history: it cannot have changed since."""
+    if not key.startswith("revisions/"):
+        return False
+    try:
+        return tuple(map(int, key.split("/", 1)[1].split("."))) <= tuple(map(int, translated_from.split(".")))
+    except ValueError:
+        return False
+
+
 def latest_revision(b: Bulletin) -> str | None:
     return b.revisions[-1].version if b.revisions else None
 
@@ -44,7 +54,7 @@ def assess(b: Bulletin, o: BulletinOverlay | None) -> Freshness:
         if recorded is not None:
             if recorded != text_hash(source[key]):
                 stale.append(key)
-        elif not revision_current:
+        elif not revision_current and not _history_of(key, o.source_revision):
             stale.append(key)
     if stale:
         state = State.STALE
