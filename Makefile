@@ -40,7 +40,6 @@ system-deps:
 $(VENV)/.deps-run: requirements/run.txt pyproject.toml
 	@$(PYTHON) -m venv --help >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv)
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -r requirements/run.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
 	touch $@
