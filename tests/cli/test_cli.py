@@ -132,6 +132,7 @@ def test_translations_table_and_stamp(site: Path) -> None:
     r = patchday("translations", "--stamp", "bulletins/2026/CX26-001.fr.yaml", cwd=site)
     assert r.returncode == 0, r.stderr
     stamped = overlay.read_text(encoding="utf-8")
+    assert '  "title": "' in stamped  # hashes are quoted: 948016703e78 would read as a number
     assert 'source_revision: "1.1"' in stamped and "source_hashes:" in stamped
     fr = json.loads(patchday("translations", "--format", "json", cwd=site).stdout)[0]["languages"]["fr"]
     assert fr["state"] == "partial" and fr["stale"] == []

@@ -7,8 +7,6 @@ import json
 import sys
 from pathlib import Path
 
-import yaml
-
 from patchday.cli.common import settings_and_root
 from patchday.load.corpus import load_corpus
 from patchday.model import Settings
@@ -68,7 +66,8 @@ def stamp(path: Path, root: Path) -> str:
             line = f'source_revision: "{latest_revision(source.model)}"'
         out.append(line)
     body = "\n".join(out).rstrip("\n")
-    dumped = yaml.safe_dump({"source_hashes": dict(sorted(hashes.items()))}, allow_unicode=True, sort_keys=False, width=200)
+    # Quoted by hand: a hex hash such as 948016703e78 would otherwise read as a number.
+    dumped = "source_hashes:\n" + "".join(f"  {json.dumps(k)}: {json.dumps(v)}\n" for k, v in sorted(hashes.items()))
     return body + "\n" + dumped
 
 

@@ -155,9 +155,11 @@ def _read_chunk(sources: list[SourceFile]) -> list[_Parsed]:
 def jobs_for(files: int) -> int:
     """How many worker processes to parse ``files`` files with; 1 means no workers.
 
-    ``PATCHDAY_JOBS`` sets the number (1 turns workers off); by default one per
+    ``PATCHDAY_JOBS`` sets the number (1 turns workers off). By default: one per
     available CPU, for large corpora, when this process has no other threads
-    (forking a threaded process is unsafe, e.g. under `mkdocs serve`).
+    (forking a threaded process is unsafe, e.g. under `mkdocs serve`) and at
+    least one CPU is idle -- on a machine already busy, workers only add the
+    cost of sending results back (see docs/performance.md).
     """
     setting = os.environ.get("PATCHDAY_JOBS", "").strip()
     if setting.isdigit() and int(setting) >= 1:
@@ -168,6 +170,12 @@ def jobs_for(files: int) -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except (AttributeError, OSError):
+        busy = 0.0
+    if busy > cpus - 1:
+        return 1
     return max(1, cpus)
 
 
