@@ -314,11 +314,41 @@ def print_floor(result: dict) -> None:
     print(f"  lint diagnostics: {result['diagnostics']}")
 
 
+# --- site builds (the helpers live in bench/site_bench.py) --------------------------------
+
+def section_site(args: argparse.Namespace) -> dict:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from site_bench import run_site
+
+    rows = run_site(args.sizes, Path(args.cache) / "site", reference=args.reference)
+    return {"rows": rows}
+
+
+def print_site(result: dict) -> None:
+    rows = result["rows"]
+    print(f"\n{'what':<18}{'bulletins':>10}{'seconds':>9}{'pages/s':>9}{'peak RSS MB':>12}{'output MB':>10}{'ms/bulletin-lang':>17}")
+    for r in rows:
+        if r.get("skipped"):
+            print(f"{r['kind']:<18}{r['n']:>10}  skipped: {r['skipped']}")
+        elif r["kind"] == "rebuild_one":
+            print(f"{r['kind']:<18}{r['n']:>10}{r['bulletin_pages_visible_s']:>9}  (bulletin pages in 4 languages visible; "
+                  f"index pages after {r['with_index_pages_s']} s)")
+        else:
+            print(f"{r['kind']:<18}{r['n']:>10}{r['wall_s']:>9}{r['pages_per_s']:>9}{r['peak_rss_mb']:>12}{r['output_mb']:>10}"
+                  f"{r.get('ms_per_bulletin_language', ''):>17}")
+    builds = {r["n"]: r for r in rows if r["kind"] == "build"}
+    for kind in ("reference_mkdocs", "reference_hugo"):
+        for r in rows:
+            if r["kind"] == kind and not r.get("skipped") and r["n"] in builds:
+                print(f"ratio {kind} / patchday at {r['n']}: {r['wall_s'] / builds[r['n']]['wall_s']:.2f}")
+
+
 # --- main -----------------------------------------------------------------------------
 
 SECTIONS = {
     "validate": (section_validate, print_validate),
     "floor": (section_floor, print_floor),
+    "site": (section_site, print_site),
 }
 
 
@@ -331,12 +361,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--cache", default=os.environ.get("PATCHDAY_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "patchday-bench")),
                    help="where generated corpora are kept (default: $PATCHDAY_BENCH_CACHE or /tmp/patchday-bench)")
     p.add_argument("--no-jsonschema", action="store_true", help="skip check-jsonschema")
+    p.add_argument("--reference", action="store_true", help="site: also build plain mkdocs-material + static-i18n, and Hugo")
     p.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     p.add_argument("--baseline", metavar="PLUGINS_DIR",
                    help="also time `python -m patchday.cli validate` with PYTHONPATH=PLUGINS_DIR, e.g. the plugins/ folder of "
                         "`git worktree add /tmp/base <commit>`: before/after figures in one table")
     args = p.parse_args(argv)
-    default_sizes = "1000" if args.section == "floor" else "1000,10000"
+    default_sizes = {"floor": "1000", "site": "300,1000,3000"}.get(args.section, "1000,10000")
     args.sizes = [int(x.replace("_", "")) for x in (args.sizes or default_sizes).split(",") if x.strip()]
     m = machine()
     print_machine(m)

@@ -32,3 +32,31 @@ def test_markdown_still_works():
     html = render("Install **KB1** from [the catalog](https://contoso.example/kb/1).\n\n- a\n- b")
     assert '<a href="https://contoso.example/kb/1" rel="noopener noreferrer">the catalog</a>' in html
     assert "<li>a</li>" in html
+
+
+# The string-join fast path for one-line prose with `code` and [links](https://...) must
+# give exactly what Python-Markdown + nh3 give, or step aside (render/markup.py).
+_SIMPLE_CASES = [
+    "Install `KB5031010` now.",
+    "See [the guidance](https://learn.contoso.example/kb/5031010) for details.",
+    "Two `a` and `b c` spans, then [x](http://e.example/p?q=1) and [y](https://e.example/).",
+    "`x`", "` x`", "`x `", "`` x ``", "a ` b", "a `` b", "`a``b`",
+    "[no link]", "[a](ftp://x.example)", "[a](https://x.example \"t\")", "[a]( https://x.example)",
+    "[a](https://x.example/a_b)", "[a](https://x.example/a&b)", "[`c`](https://x.example)",
+    "(parentheses) and [brackets](https://x.example/(p))", "1. not a list `x`", "- item `x`", "    `indented`",
+    "情報漏えい `KB1` と [ガイダンス](https://x.example/ja)", "Grüße `ä` — “quotes” ‘single’ 'apostrophe'",
+    "nbsp\u00a0`x`", "tab\t`x`", "a  `x`  b", "ends with link [a](https://x.example)",
+    "[a](https://x.example)[b](https://y.example)", "x\u2003`y`", "a\rb `c`", "`a` `b`", "`a`[b](https://x.example)`c`", "=`x`", "+ `x`", "10) `x`",
+]
+
+
+def test_simple_prose_fast_path_matches_python_markdown():
+    from patchday.render.markup import _full, _simple
+
+    taken = 0
+    for text in _SIMPLE_CASES:
+        fast = _simple(text.strip())
+        if fast is not None:
+            taken += 1
+            assert fast == _full(text.strip()), text
+    assert taken >= 10

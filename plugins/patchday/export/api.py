@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from patchday.catalog import Catalog, Entry, scores
+from patchday.catalog import Catalog, Entry
 from patchday.export import common
-from patchday.export.common import Localizer, stamp
+from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label
 from patchday.lint.coverage import supported_on
@@ -26,10 +26,22 @@ def _head(kind: str) -> dict[str, Any]:
 
 
 def _titles(e: Entry, catalog: Catalog) -> dict[str, str]:
-    return {lang: Localizer(e, lang, catalog.settings).get("title") for lang in catalog.settings.languages}
+    return {lang: localizer(e, lang, catalog.settings).get("title") for lang in catalog.settings.languages}
 
 
 def summary(e: Entry, catalog: Catalog) -> dict[str, Any]:
+    """The bulletin's line in index.json and its release file (the same dict inside ``common.memoized()``; never mutated)."""
+    memo = common._memo
+    if memo is None:
+        return _summary(e, catalog)
+    key = ("summary", id(e), id(catalog))
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _summary(e, catalog)
+    return hit
+
+
+def _summary(e: Entry, catalog: Catalog) -> dict[str, Any]:
     settings = catalog.settings
     return {
         "id": e.id,
@@ -127,7 +139,7 @@ def release(catalog: Catalog, month: str) -> dict[str, Any]:
 def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
     settings = catalog.settings
     b = e.bulletin
-    locs = {lang: Localizer(e, lang, settings) for lang in settings.languages}
+    locs = {lang: localizer(e, lang, settings) for lang in settings.languages}
     vulns = []
     for v in b.vulnerabilities:
         vulns.append(
@@ -201,11 +213,11 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
     p = catalog.products[product_id]
     today = catalog.as_of.astimezone(common.UTC).date()
     versions = []
+    stating = [x for x in catalog.entries if any(r.product == p.id for r in [*x.bulletin.affected, *x.bulletin.not_affected])]
     for v in p.versions:
         rows: list[dict[str, Any]] = []
         latest: dict[str, Any] | None = None
         open_ids: list[str] = []
-        stating = [x for x in catalog.entries if any(r.product == p.id for r in [*x.bulletin.affected, *x.bulletin.not_affected])]
         for e in stating:  # release order, so the last update seen is the newest
             for r in e.bulletin.affected:
                 if r.product != p.id or v.id not in r.versions:

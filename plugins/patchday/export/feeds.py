@@ -14,7 +14,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
-from patchday.export.common import Localizer, stamp
+from patchday.export.common import localizer, stamp
 from patchday.export.labels import label
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
@@ -38,7 +38,7 @@ class _Item:
 
 def _items(e: Entry, lang: str, catalog: Catalog) -> list[_Item]:
     settings = catalog.settings
-    loc = Localizer(e, lang, settings)
+    loc = localizer(e, lang, settings)
     base = common.base_url(settings)
     title = f"{e.id}: {loc.get('title')}"
     link = common.absolute(common.bulletin_path(e.id, lang, settings), settings)
@@ -74,12 +74,45 @@ def _items(e: Entry, lang: str, catalog: Catalog) -> list[_Item]:
     return out
 
 
+def _entry_xml(i: _Item) -> str:
+    lines = [
+        "  <entry>",
+        f"    <id>{escape(i.id)}</id>",
+        f"    <title>{escape(i.title)}</title>",
+        f"    <published>{stamp(i.published)}</published>",
+        f"    <updated>{stamp(i.updated)}</updated>",
+        f'    <link rel="alternate" type="text/html" href={quoteattr(i.link)}/>',
+    ]
+    lines += [f"    <category scheme={quoteattr(s)} term={quoteattr(t)} label={quoteattr(lab)}/>" for s, t, lab in i.categories]
+    lines += [f'    <summary type="text">{escape(i.summary)}</summary>', "  </entry>"]
+    return "\n".join(lines)
+
+
+# (updated, item id, entry, XML of the <entry>), newest first: one list per language and catalog.
+_Rows = list[tuple[dt.datetime, str, Entry, str]]
+
+
+def _rows(catalog: Catalog, lang: str) -> _Rows:
+    """Every feed item of the language, rendered once and sorted once (inside ``common.memoized()``)."""
+    memo = common._memo
+    key = ("feed-rows", id(catalog), lang)
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    rows = [(i.updated, i.id, e, _entry_xml(i)) for e in catalog.entries for i in _items(e, lang, catalog)]
+    rows.sort(key=lambda r: (r[0], r[1]), reverse=True)
+    if memo is not None:
+        memo[key] = rows
+    return rows
+
+
 def atom(catalog: Catalog, lang: str, name: str, title: str, keep: Callable[[Entry], bool]) -> bytes:
+    return _atom(catalog, lang, name, title, [r for r in _rows(catalog, lang) if keep(r[2])])
+
+
+def _atom(catalog: Catalog, lang: str, name: str, title: str, rows: _Rows) -> bytes:
     settings = catalog.settings
     path = feed_path(lang, name)
-    items = [i for e in catalog.entries if keep(e) for i in _items(e, lang, catalog)]
-    items.sort(key=lambda i: (i.updated, i.id), reverse=True)
-    updated = max((i.updated for i in items), default=catalog.as_of)
+    updated = max((r[0] for r in rows), default=catalog.as_of)
     home = common.absolute(common.lang_prefix(lang, settings), settings)
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
@@ -92,17 +125,7 @@ def atom(catalog: Catalog, lang: str, name: str, title: str, keep: Callable[[Ent
         f"  <author><name>{escape(settings.vendor)}</name><uri>{escape(common.base_url(settings))}/</uri></author>",
         "  <generator>patchday</generator>",
     ]
-    for i in items:
-        lines += [
-            "  <entry>",
-            f"    <id>{escape(i.id)}</id>",
-            f"    <title>{escape(i.title)}</title>",
-            f"    <published>{stamp(i.published)}</published>",
-            f"    <updated>{stamp(i.updated)}</updated>",
-            f'    <link rel="alternate" type="text/html" href={quoteattr(i.link)}/>',
-        ]
-        lines += [f"    <category scheme={quoteattr(s)} term={quoteattr(t)} label={quoteattr(lab)}/>" for s, t, lab in i.categories]
-        lines += [f'    <summary type="text">{escape(i.summary)}</summary>', "  </entry>"]
+    lines += [r[3] for r in rows]
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
@@ -113,14 +136,20 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
     vendor = settings.vendor
     top = settings.severities[0]
     out: dict[str, bytes] = {}
-    for lang in settings.languages:
-        out[feed_path(lang, "bulletins")] = atom(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), lambda e: True)
-        out[feed_path(lang, "critical")] = atom(
-            catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor), lambda e: e.severity == top
-        )
-        for p in catalog.products.values():
-            out[feed_path(lang, f"products/{p.id}")] = atom(
-                catalog, lang, f"products/{p.id}", label(lang, "feed_product", vendor=vendor, product=p.name),
-                lambda e, pid=p.id: pid in e.products,
+    with common.memoized():
+        for lang in settings.languages:
+            rows = _rows(catalog, lang)
+            out[feed_path(lang, "bulletins")] = _atom(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), rows)
+            out[feed_path(lang, "critical")] = _atom(
+                catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor), [r for r in rows if r[2].severity == top]
             )
+            by_product: dict[str, _Rows] = {pid: [] for pid in catalog.products}
+            for r in rows:
+                for pid in r[2].products:
+                    if pid in by_product:
+                        by_product[pid].append(r)
+            for p in catalog.products.values():
+                out[feed_path(lang, f"products/{p.id}")] = _atom(
+                    catalog, lang, f"products/{p.id}", label(lang, "feed_product", vendor=vendor, product=p.name), by_product[p.id]
+                )
     return out

@@ -7,12 +7,14 @@ signatures and directory listings, and touches the file system at the end.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from patchday.catalog import Catalog
 from patchday.export import api, calendar, feeds, listing
-from patchday.export.common import dumps
+from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
 from patchday.export.sign import Signer, hash_lines
 from patchday.model import Settings
@@ -45,35 +47,61 @@ def _listings(files: dict[str, bytes]) -> dict[str, bytes]:
 
 def build(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = None) -> dict[str, bytes]:
     """Every exported file by site-relative path. Pure apart from calling gpg when signing."""
-    files: dict[str, bytes] = {}
-    docs = document.documents(catalog)
-    fingerprint = signer.fingerprint if signer else None
-    for path, doc in docs.items():
-        data = dumps(doc)
-        name = path.rsplit("/", 1)[1]
-        sha256, sha512 = hash_lines(data, name)
-        files[path] = data
-        files[path + ".sha256"] = sha256
-        files[path + ".sha512"] = sha512
-        if signer is not None:
-            # Signed "at" the document's current release, so signatures only change with content.
-            moment = dt.datetime.fromisoformat(doc["document"]["tracking"]["current_release_date"].replace("Z", "+00:00"))
-            files[path + ".asc"] = signer.sign(data, moment)
-    files[provider.WHITE + "index.txt"] = provider.index_txt(docs)
-    files[provider.WHITE + "changes.csv"] = provider.changes_csv(docs)
-    files[rolie.FEED] = dumps(rolie.feed(catalog, docs, signed=signer is not None))
-    files[rolie.CATEGORIES] = dumps(rolie.categories(catalog))
-    files[rolie.SERVICE] = dumps(rolie.service(catalog))
-    files[provider.METADATA] = dumps(provider.metadata(catalog, docs, fingerprint=fingerprint))
-    if signer is not None and fingerprint:
-        files[provider.key_path(fingerprint)] = signer.public_key()
-    files.update(_listings(files))
-    files[".well-known/security.txt"] = provider.security_txt(catalog.settings, as_of)
-    files.update(feeds.feeds(catalog))
-    files.update(calendar.calendars(catalog, as_of))
-    files.update({path: dumps(value) for path, value in api.files(catalog).items()})
-    files[AFFECTED_JS] = resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
-    return dict(sorted(files.items()))
+    return dict(sorted(_produce(catalog, as_of=as_of, signer=signer)))
+
+
+def _csaf_documents(catalog: Catalog) -> Iterator[tuple[str, dict[str, Any]]]:
+    """document.documents(), one bulletin at a time, so a build never holds every document at once."""
+    for e in catalog.entries:
+        yield document.document_path(e), document.advisory(e, catalog)
+        for lang in document.translation_languages(e, catalog):
+            yield document.document_path(e, lang), document.translation(e, catalog, lang)
+
+
+def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = None) -> Iterator[tuple[str, bytes]]:
+    """Every exported file as (site-relative path, bytes), each exactly once, in no particular order.
+
+    CSAF documents are serialised and handed out one by one; only their ``document``
+    part (what index.txt, changes.csv, ROLIE and the provider metadata read) is kept.
+    """
+    with memoized():
+        fingerprint = signer.fingerprint if signer else None
+        heads: dict[str, dict[str, Any]] = {}
+        csaf_paths: list[str] = []
+
+        def emit(path: str, data: bytes) -> tuple[str, bytes]:
+            if path.startswith(CSAF_ROOT):
+                csaf_paths.append(path)
+            return path, data
+
+        for path, doc in _csaf_documents(catalog):
+            data = dumps(doc)
+            name = path.rsplit("/", 1)[1]
+            sha256, sha512 = hash_lines(data, name)
+            yield emit(path, data)
+            yield emit(path + ".sha256", sha256)
+            yield emit(path + ".sha512", sha512)
+            if signer is not None:
+                # Signed "at" the document's current release, so signatures only change with content.
+                moment = dt.datetime.fromisoformat(doc["document"]["tracking"]["current_release_date"].replace("Z", "+00:00"))
+                yield emit(path + ".asc", signer.sign(data, moment))
+            heads[path] = {"document": doc["document"]}
+        docs = dict(sorted(heads.items()))
+        yield emit(provider.WHITE + "index.txt", provider.index_txt(docs))
+        yield emit(provider.WHITE + "changes.csv", provider.changes_csv(docs))
+        yield emit(rolie.FEED, dumps(rolie.feed(catalog, docs, signed=signer is not None)))
+        yield emit(rolie.CATEGORIES, dumps(rolie.categories(catalog)))
+        yield emit(rolie.SERVICE, dumps(rolie.service(catalog)))
+        yield emit(provider.METADATA, dumps(provider.metadata(catalog, docs, fingerprint=fingerprint)))
+        if signer is not None and fingerprint:
+            yield emit(provider.key_path(fingerprint), signer.public_key())
+        yield from _listings(dict.fromkeys(csaf_paths, b"")).items()
+        yield ".well-known/security.txt", provider.security_txt(catalog.settings, as_of)
+        yield from feeds.feeds(catalog).items()
+        yield from calendar.calendars(catalog, as_of).items()
+        for path, value in api.files(catalog).items():
+            yield path, dumps(value)
+        yield AFFECTED_JS, resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
 
 
 def write_exports(
@@ -92,9 +120,12 @@ def write_exports(
         raise ValueError("as_of must be timezone-aware")
     signer = Signer(signing_key, gnupg_home) if signing_key else None
     written = []
-    for rel, data in build(catalog, as_of=as_of, signer=signer).items():
+    made: set[Path] = set()
+    for rel, data in _produce(catalog, as_of=as_of, signer=signer):  # written as produced: memory stays flat
         target = Path(out_dir) / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
         target.write_bytes(data)
-        written.append(target)
-    return written
+        written.append((rel, target))
+    return [target for _, target in sorted(written)]

@@ -136,6 +136,21 @@ def _scores(cvss: CVSS) -> tuple:
     return tuple(scores(SimpleNamespace(cvss=cvss)))  # type: ignore[arg-type]  # scores() reads only .cvss
 
 
+_SCORE_TEXTS: dict[tuple[str, float], str] = {}
+
+
+def _score_texts(ctx: PageCtx, cvss: CVSS) -> list[Score]:
+    """Scores as shown in the page's language; Babel's number formatting is slow, and there are only ~100 scores."""
+    out = []
+    for s in _scores(cvss):
+        key = (ctx.lang, s.base)
+        text = _SCORE_TEXTS.get(key)
+        if text is None:
+            text = _SCORE_TEXTS[key] = ctx.fmt.score(s.base)
+        out.append(Score(s.version, s.vector, text, _rating(ctx, s.severity)))
+    return out
+
+
 def _rating(ctx: PageCtx, rating: str) -> str:
     key = f"cvss.{rating.lower()}"
     return ctx.t(key) if ctx.t.has(key) else rating
@@ -191,7 +206,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             impact=impact_badge(ctx, str(v.impact)),
             severities=[(_product_link(ctx, p).text, severity_badge(ctx, s)) for p, s in v.severity.items()],
             cwe=list(v.cwe),
-            scores=[Score(s.version, s.vector, fmt.score(s.base), _rating(ctx, s.severity)) for s in _scores(v.cvss)],
+            scores=_score_texts(ctx, v.cvss),
             publicly_disclosed=v.publicly_disclosed,
             exploited=v.exploited,
             description=rich(m[f"{base}/description"]),

@@ -94,4 +94,7 @@ def affected(ctx: PageCtx) -> Rendered:
 
 
 def search(ctx: PageCtx) -> Rendered:
-    return Rendered(_render("search.html.j2", ctx, root=urls.root(ctx.site_path)), [])
+    root = urls.root(ctx.site_path)
+    # One Pagefind bundle per language, under the language root (render/search.py).
+    bundle = root + urls.site_path(ctx.lang, ctx.source_lang, "pagefind/")
+    return Rendered(_render("search.html.j2", ctx, root=root, bundle=bundle), [])

@@ -38,12 +38,46 @@ _MD = _engine()
 _SYNTAX = re.compile(r"[\\`*_\[\]!#|~<>&\n]|^\s*(?:\d+[.)]|[-+=])(?:\s|$)|^ {4}")
 
 
+# One line of prose whose only Markdown is `code` spans and [label](https://url) links: the
+# commonest record text after plain prose. It is rendered by string joins; the output is
+# byte-identical to Python-Markdown + nh3 (tests/site/test_site_markup.py checks both ways).
+# Anything else (emphasis, escapes, entities, reference links, titles, other schemes,
+# non-ASCII spaces that nh3 writes as entities) goes to the parser.
+_SIMPLE = re.compile(r"(?:[^`\[\]()\\*_!#|~<>&\n\"\u00a0]|`[^`\s][^`]*?(?<=\S)`|`[^`\s]`"
+                     r"|\[[^`\[\]()\\*_!#|~<>&\n\"\u00a0]+\]\(https?://[^\s()<>\"'&_*\\`\[\]]+\)|[()])*")
+_ODD_SPACE = re.compile(r"[^\S ]")  # tabs (expanded by the parser), other white space
+_PIECE = re.compile(r"`([^`]+)`|\[([^\]]+)\]\(([^)]+)\)")
+
+
+def _simple(text: str) -> str | None:
+    if "``" in text or _ODD_SPACE.search(text) or not _SIMPLE.fullmatch(text) or re.match(r"\s*(?:\d+[.)]|[-+=])(?:\s|$)| {4}", text):
+        return None
+    out = []
+    pos = 0
+    for m in _PIECE.finditer(text):
+        out.append(text[pos:m.start()])
+        if m.group(1) is not None:
+            out.append(f"<code>{m.group(1)}</code>")
+        else:
+            out.append(f'<a href="{m.group(3)}" rel="noopener noreferrer">{m.group(2)}</a>')
+        pos = m.end()
+    out.append(text[pos:])
+    return "<p>" + "".join(out) + "</p>"
+
+
 @lru_cache(maxsize=65536)
 def render(text: str) -> str:
     """Markdown -> sanitised HTML. Cached: the same English text appears in up to four languages."""
     text = text.strip()
     if not _SYNTAX.search(text):
         return f"<p>{escape(text, quote=False)}</p>"
+    simple = _simple(text)
+    if simple is not None:
+        return simple
+    return _full(text)
+
+
+def _full(text: str) -> str:
     html = _MD.reset().convert(text)
     return nh3.clean(
         html,

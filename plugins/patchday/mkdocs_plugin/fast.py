@@ -1,0 +1,298 @@
+"""The live-preview fast path: one changed bulletin, re-rendered in well under a second.
+
+A full build re-runs MkDocs once per language. When only bulletin records
+(or their translation overlays) change, nothing MkDocs renders around a
+bulletin changes: the shells stay valid. So :meth:`FastPath.rebuild` re-loads
+just the changed files, swaps the new ``Entry`` into the catalog, pours the
+bulletin into the cached shell of every language and tells the browsers to
+reload; then it refreshes the generated index pages that list the bulletin
+(its release, its products, home, releases, CVE index) by replacing their
+content area in the HTML MkDocs wrote, and reloads again.
+
+Anything else (products.yaml, release notes, a new, deleted or moved
+bulletin, a bulletin that changes month or stops being published, a load
+error) returns ``None`` and the caller asks MkDocs for a full rebuild.
+Lint and exports are refreshed by that next full build, not per keystroke.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mkdocs.plugins import get_plugin_logger
+
+from patchday.catalog import Entry, is_published, overall_severity
+from patchday.diagnostics import Severity
+from patchday.load.corpus import load_file
+from patchday.load.files import Kind, classify
+from patchday.patchdays import release_month
+from patchday.render.pages import render_page
+from patchday.render.shell import Shell
+from patchday.render.write import _bulletin_file, render_bulletin_page
+
+if TYPE_CHECKING:
+    from patchday.mkdocs_plugin.plugin import PatchdayPlugin
+
+log = get_plugin_logger(__name__)
+
+
+@dataclass(slots=True)
+class Rebuilt:
+    bulletins: list[str]
+    pages: int  # bulletin pages written
+    index_pages: int = 0  # generated MkDocs pages refreshed
+    seconds_pages: float = 0.0  # until the bulletin pages were on disk
+    seconds: float = 0.0  # until the index pages were on disk too
+    stale: list[str] = field(default_factory=list)  # index pages whose table of contents changed (full rebuild needed)
+
+
+class FastPath:
+    def __init__(self, plugin: PatchdayPlugin, server: Any = None) -> None:
+        self.plugin = plugin
+        self.server = server
+        self._shells: dict[str, Shell] = {}
+        self._shells_from: dict[str, str] = {}
+        self._lock = threading.Lock()
+        self._pending: set[Path] = set()
+        self._wake = threading.Condition()
+        self._observer: Any = None
+        self._thread: threading.Thread | None = None
+        self._stopped = False
+        self._due_months: set[str] = set()
+        self._due_products: set[str] = set()
+        self._synchronous = True  # False while the watcher thread drives it: then newer changes interrupt index pages
+
+    # ---- watching ---------------------------------------------------------------
+
+    def start(self, source: Path) -> None:
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        fast = self
+
+        class Handler(FileSystemEventHandler):
+            def on_any_event(self, event: Any) -> None:
+                if event.is_directory:
+                    return
+                paths = [event.src_path, getattr(event, "dest_path", "")]
+                with fast._wake:
+                    fast._pending.update(Path(p) for p in paths if p)
+                    fast._wake.notify_all()
+
+        self._observer = Observer()
+        self._observer.schedule(Handler(), str(source), recursive=True)
+        self._observer.start()
+        self._synchronous = False
+        self._thread = threading.Thread(target=self._loop, name="patchday-fast-path", daemon=True)
+        self._thread.start()
+        log.info(f"watching {source} for record changes (fast path for bulletins)")
+
+    def stop(self) -> None:
+        self._stopped = True
+        with self._wake:
+            self._wake.notify_all()
+        if self._observer is not None:
+            self._observer.stop()
+
+    def _loop(self) -> None:
+        while not self._stopped:
+            with self._wake:
+                self._wake.wait_for(lambda: self._pending or self._stopped)
+                if self._stopped:
+                    return
+            time.sleep(0.03)  # editors write a file in several events; collect them
+            with self._wake:
+                paths, self._pending = sorted(self._pending), set()
+            paths = [p for p in paths if p.suffix == ".yaml" and not p.name.startswith(".")]
+            if not paths:
+                continue
+            try:
+                done = self.rebuild(paths, notify=True, index_pages=False)
+                if done is not None and not self._pending:
+                    done = self.refresh_index_pages(done, notify=True)
+            except Exception as exc:  # noqa: BLE001 - never kill the watcher; fall back to MkDocs
+                log.warning(f"fast rebuild failed ({exc!r}); rebuilding the site")
+                done = None
+            if done is None:
+                self._due_months.clear()
+                self._due_products.clear()
+                self._full_rebuild()
+
+    # ---- livereload ---------------------------------------------------------------
+
+    def _reload_browsers(self) -> None:
+        server = self.server
+        if server is None or not hasattr(server, "_epoch_cond"):
+            return
+        from mkdocs.livereload import _timestamp
+
+        with server._epoch_cond:
+            server._wanted_epoch = server._visible_epoch = _timestamp()
+            server._epoch_cond.notify_all()
+
+    def _full_rebuild(self) -> None:
+        server = self.server
+        if server is None or not hasattr(server, "_rebuild_cond"):
+            return
+        with server._rebuild_cond:
+            server._want_rebuild = True
+            server._rebuild_cond.notify_all()
+
+    # ---- the fast path --------------------------------------------------------------
+
+    def _shell(self, lang: str) -> Shell:
+        html = self.plugin._shells[lang]
+        if self._shells_from.get(lang) is not html:
+            self._shells[lang] = Shell.parse(html)
+            self._shells_from[lang] = html
+        return self._shells[lang]
+
+    def rebuild(self, paths: list[Path], *, notify: bool = False, index_pages: bool = True) -> Rebuilt | None:
+        """Re-render the bulletins whose record files changed; None if a full rebuild is needed.
+
+        With ``index_pages=False`` the index pages that list them are only queued:
+        :meth:`refresh_index_pages` renders them (the watcher does it when no newer
+        change is waiting, so a burst of saves never waits for index pages).
+        """
+        with self._lock:
+            done = self._rebuild(paths, notify)
+        if done is not None and index_pages:
+            return self.refresh_index_pages(done, notify=notify)
+        return done
+
+    def _rebuild(self, paths: list[Path], notify: bool) -> Rebuilt | None:
+        t0 = time.perf_counter()
+        plugin = self.plugin
+        state = plugin._state
+        if state is None or plugin._building or not plugin._shells:
+            return None
+        catalog = state.catalog
+        settings = catalog.settings
+        changed: dict[str, Entry] = {}
+        for path in paths:
+            if not path.exists():
+                return None
+            source = classify(path.resolve(), state.source, str(path))
+            if source.kind not in (Kind.BULLETIN, Kind.BULLETIN_OVERLAY):
+                return None
+            loaded, problems = load_file(source)
+            if loaded is None or any(d.severity is Severity.ERROR for d in problems):
+                return None  # the full build reports the errors
+            old = changed.get(source.stem) or catalog.by_id.get(source.stem)
+            if old is None:
+                return None  # a new or unpublished bulletin: the indexes change shape
+            if source.kind is Kind.BULLETIN:
+                b = loaded.model
+                if b.id != old.id or not (catalog.preview or is_published(b, catalog.as_of)):
+                    return None
+                month = release_month(b.released, settings.release)
+                if month != old.release or b.released != old.bulletin.released:
+                    return None
+                entry = Entry(bulletin=b, file=loaded.file, release=month, severity=overall_severity(b, settings),
+                              overlays=dict(old.overlays))
+            else:
+                overlays = dict(old.overlays)
+                overlays[source.lang or ""] = loaded.model
+                entry = Entry(bulletin=old.bulletin, file=old.file, release=old.release, severity=old.severity,
+                              overlays=dict(sorted(overlays.items())))
+            changed[old.id] = entry
+        if not changed:
+            return None
+        old_products: set[str] = set()
+        for bid, entry in changed.items():
+            old = catalog.by_id[bid]
+            old_products.update(old.products)
+            old_products.update(r.product for r in old.bulletin.not_affected)
+            _swap(catalog.entries, old, entry)
+            _swap(catalog.releases[entry.release].entries, old, entry)
+            catalog.by_id[bid] = entry
+        for cached in ("by_product", "by_cve"):
+            catalog.__dict__.pop(cached, None)
+
+        # 1. the bulletin pages themselves, then reload the browsers
+        src = settings.source_language
+        written = 0
+        for lang in sorted(plugin._shells):
+            shell = self._shell(lang)
+            for bid in sorted(changed):
+                page = render_bulletin_page(catalog, shell, lang, bid).encode("utf-8")
+                target = _bulletin_file(state.site_dir, lang, src, bid)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(page)
+                written += 1
+        done = Rebuilt(sorted(changed), written, seconds_pages=time.perf_counter() - t0)
+        if notify:
+            self._reload_browsers()
+
+        # 2. the generated index pages that list them: queued, see refresh_index_pages
+        self._due_months.update(e.release for e in changed.values())
+        self._due_products.update(old_products)
+        for e in changed.values():
+            self._due_products.update(e.products)
+            self._due_products.update(r.product for r in e.bulletin.not_affected)
+        log.info(f"fast rebuild of {', '.join(done.bulletins)}: {done.pages} bulletin pages in {done.seconds_pages * 1000:.0f} ms")
+        return done
+
+    def refresh_index_pages(self, done: Rebuilt | None = None, *, notify: bool = False) -> Rebuilt | None:
+        """Re-render the queued index pages (home, releases, CVE index, release months, products).
+
+        Stops early, keeping the rest queued, when a newer record change is waiting.
+        Returns None when a page changed shape (its table of contents): a full rebuild is needed.
+        """
+        t0 = time.perf_counter()
+        done = done or Rebuilt([], 0)
+        with self._lock:
+            state = self.plugin._state
+            if state is None or self.plugin._building:
+                return done
+            catalog = state.catalog
+            months, products = set(self._due_months), set(self._due_products)
+            if not months and not products:
+                return done
+            wanted = [(uri, spec) for uri, spec in state.specs.items() if uri in self.plugin._pages and (
+                spec.kind in ("home", "releases", "cves") or (spec.kind == "release" and spec.key in months)
+                or (spec.kind == "product" and spec.key in products))]
+            # the pages a reader of the edited bulletin goes to first
+            order = {"release": 0, "product": 1, "home": 2, "releases": 3, "cves": 4}
+            wanted.sort(key=lambda x: (order.get(x[1].kind, 9), x[0]))
+            for uri, spec in wanted:
+                if self._pending and not self._synchronous:
+                    log.info("index pages: a newer change is waiting; continuing after it")
+                    return done
+                dest, output, content, toc = self.plugin._pages[uri]
+                if not output or output.count(content) != 1:
+                    done.stale.append(uri)
+                    continue
+                rendered = render_page(catalog, spec)
+                if list(rendered.toc) != toc:
+                    done.stale.append(uri)
+                    continue
+                if rendered.html == content:
+                    continue
+                output = output.replace(content, rendered.html, 1)
+                dest.write_text(output, encoding="utf-8")
+                self.plugin._pages[uri] = (dest, output, rendered.html, toc)
+                done.index_pages += 1
+            self._due_months.clear()
+            self._due_products.clear()
+        done.seconds = done.seconds_pages + time.perf_counter() - t0
+        log.info(f"{done.index_pages} index pages refreshed in {(time.perf_counter() - t0) * 1000:.0f} ms")
+        if notify and done.index_pages:
+            self._reload_browsers()
+        if done.stale:
+            log.info(f"{len(done.stale)} index page(s) changed shape; rebuilding the site")
+            return None
+        return done
+
+
+def _swap(items: list[Entry], old: Entry, new: Entry) -> None:
+    """Replace ``old`` by identity (Entry's dataclass __eq__ would compare whole records)."""
+    for i, x in enumerate(items):
+        if x is old:
+            items[i] = new
+            return
+    raise LookupError(old.id)

@@ -1,0 +1,82 @@
+"""The `patchday serve` fast path (mkdocs_plugin/fast.py): one edited bulletin, re-rendered without MkDocs.
+
+After the fast path, the bulletin pages of every language and the index pages that list
+the bulletin must be byte-identical to a full build of the edited records.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.site.conftest import AS_OF, FIXTURE
+
+REPO = Path(__file__).resolve().parents[2]
+
+_SERVE_AND_EDIT = r"""
+import json, os, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from patchday.mkdocs_plugin.fast import FastPath
+cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
+cfg.plugins.on_startup(command="serve", dirty=False)
+plugin = cfg.plugins["patchday"]
+build(cfg)
+fast = FastPath(plugin)
+record = Path(sys.argv[3])
+overlay = record.with_name(record.stem + ".fr.yaml")
+record.write_text(record.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Fast path edit ", 1), encoding="utf-8")
+done = fast.rebuild([record])
+overlay.write_text(overlay.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: Modifié ", 1), encoding="utf-8")
+done_fr = fast.rebuild([overlay])
+products = fast.rebuild([Path(sys.argv[4])])
+print(json.dumps({"pages": done.pages if done else None, "index": done.index_pages if done else None,
+                  "fr": done_fr.pages if done_fr else None, "products": products is None}))
+"""
+
+
+def _config(folder: Path) -> Path:
+    cfg = folder / "mkdocs.yml"
+    cfg.write_text(
+        f"INHERIT: {REPO / 'mkdocs.yml'}\ndocs_dir: {REPO / 'docs'}\nsite_dir: site\n"
+        f"theme:\n  name: material\n  custom_dir: {REPO / 'theme'}\n"
+        "plugins:\n  patchday:\n    source: bulletins\n    search_index: false\n",
+        encoding="utf-8",
+    )
+    return cfg
+
+
+def test_fast_path_matches_a_full_build(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    record = live / "bulletins" / "2026" / "CX26-001.yaml"
+    out = subprocess.run([sys.executable, "-c", _SERVE_AND_EDIT, str(_config(live)), str(live / "site"), str(record),
+                          str(live / "bulletins" / "products.yaml")], capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-4000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["pages"] == 4 and result["index"] > 0 and result["fr"] == 4
+    assert result["products"], "a catalogue change must ask for a full rebuild"
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(live / "bulletins", fresh / "bulletins")
+    cmd = [sys.executable, "-m", "mkdocs", "build", "-f", str(_config(fresh)), "-d", str(fresh / "site")]
+    built = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False)
+    assert built.returncode == 0, built.stderr[-4000:]
+
+    compared = 0
+    for page in sorted((fresh / "site").rglob("index.html")):
+        rel = page.relative_to(fresh / "site")
+        if rel.parts[0] in (".well-known", "api", "assets", "feeds", "calendar", "pagefind"):
+            continue
+        assert (live / "site" / rel).read_bytes() == page.read_bytes(), rel
+        compared += 1
+    assert compared > 40
+    assert "Fast path edit" in (live / "site" / "bulletins" / "CX26-001" / "index.html").read_text(encoding="utf-8")
+    assert "Modifié" in (live / "site" / "fr" / "bulletins" / "CX26-001" / "index.html").read_text(encoding="utf-8")
