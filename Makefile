@@ -38,7 +38,8 @@ system-deps:
 	tools/system-deps.sh
 
 $(VENV)/.deps-run: requirements/run.txt pyproject.toml
-	@$(PYTHON) -m venv --help >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv)
+	@# Debian splits ensurepip (which venv needs) into python3-venv.
+	@$(PYTHON) -c "import ensurepip" >/dev/null 2>&1 || ($(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv)
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements/run.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
