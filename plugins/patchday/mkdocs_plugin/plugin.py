@@ -247,6 +247,14 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         }
         return context
 
+    def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        # Static templates (404.html) get no page context; a preview must still say noindex there.
+        if self._state is not None and "pd" not in context:
+            lang = self._lang(config)
+            context["pd"] = {"feeds": [], "preview": self._state.catalog.preview,
+                             "banner": Labels(lang)("preview_banner"), "lang": lang}
+        return context
+
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         spec = self._spec(page)
         if spec is not None and spec.kind == "shell":
