@@ -37,7 +37,10 @@ def gnupg_home(tmp_path_factory):
     home = tmp_path_factory.mktemp("gnupg")
     os.chmod(home, 0o700)
     env = {**os.environ, "GNUPGHOME": str(home)}
-    subprocess.run([GPG, "--batch", "--passphrase", "", "--quick-gen-key", KEY_UID, "ed25519", "sign", "never"],
+    # A key older than every document, as a real provider key is: signatures are then made at
+    # each document's own time, never at the key-creation boundary.
+    subprocess.run([GPG, "--batch", "--passphrase", "", "--faked-system-time", "20200101T000000!",
+                    "--quick-gen-key", KEY_UID, "ed25519", "sign", "never"],
                    env=env, check=True, capture_output=True)
     yield str(home)
     subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
