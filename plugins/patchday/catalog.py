@@ -19,7 +19,7 @@ from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
 from patchday.model.catalogue import Family, Product, Version
-from patchday.patchdays import local, patch_datetime, release_month
+from patchday.patchdays import patch_datetime, release_month
 
 PUBLISHED = (Status.FINAL, Status.WITHDRAWN)
 
@@ -218,6 +218,3 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
         releases=dict(sorted(releases.items())),
     )
 
-
-def local_release_date(e: Entry, settings: Settings) -> dt.date:
-    return local(e.bulletin.released, settings.release).date()

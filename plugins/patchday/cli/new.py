@@ -88,8 +88,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"patchday new: unknown product {args.product!r}; known: {', '.join(products)}", file=sys.stderr)
         return 2
     day = local(release, settings.release).date()
-    versions = [v.id for v in product.versions if (v.released is None or v.released <= day)
-                and (v.supported_until is None or day <= v.supported_until)] or [product.versions[-1].id]
+    versions = [v.id for v in product.versions if v.supported_on(day)] or [product.versions[-1].id]
     existing = [b.model.id for b in corpus.bulletins] + [p.stem for p in root.glob("*/*.yaml") if "." not in p.stem]
     try:
         new_id = next_id(existing, settings, day.year)

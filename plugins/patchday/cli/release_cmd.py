@@ -55,8 +55,8 @@ def run(args: argparse.Namespace) -> int:
     from patchday.mkdocs_plugin.run import build_site
 
     build_site(Path(args.config or "mkdocs.yml"), site_dir=site, strict=True, verbose=False)
-    if any('name="robots" content="noindex"' in p.read_text(encoding="utf-8", errors="replace")
-           for p in [site / "index.html"] if p.exists()):
+    home = site / "index.html"
+    if home.exists() and 'name="robots" content="noindex"' in home.read_text(encoding="utf-8", errors="replace"):
         print("patchday release: the build is a preview build; refusing to package it", file=sys.stderr)
         return 2
     catalog = build_catalog(corpus, settings, as_of)

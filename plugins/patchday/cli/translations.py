@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from patchday.cli.common import settings_and_root
-from patchday.load.corpus import load_corpus
+from patchday.load.corpus import Corpus, load_corpus
 from patchday.model import Settings
 from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
 from patchday.translate.freshness import State, assess, latest_revision
@@ -41,9 +41,8 @@ def table(root: Path, settings: Settings) -> list[dict]:
     return rows
 
 
-def stamp(path: Path, root: Path) -> str:
+def stamp(path: Path, corpus: Corpus) -> str:
     """Mark an overlay as translated from the current English text."""
-    corpus = load_corpus(root)
     stem, lang = path.name.removesuffix(".yaml").rsplit(".", 1)
     source = next((b for b in corpus.bulletins if b.model.id == stem), None)
     overlay = next((o for o in corpus.overlays if o.source.stem == stem and o.source.lang == lang), None)
@@ -74,10 +73,11 @@ def stamp(path: Path, root: Path) -> str:
 def run(args: argparse.Namespace) -> int:
     settings, root = settings_and_root(args)
     if args.stamp:
+        corpus = load_corpus(root)  # once: each stamp only reads the English and its own overlay
         for name in args.stamp:
             path = Path(name)
             try:
-                path.write_text(stamp(path, root), encoding="utf-8")
+                path.write_text(stamp(path, corpus), encoding="utf-8")
             except (OSError, FileNotFoundError, ValueError) as exc:
                 print(f"patchday translations: {exc}", file=sys.stderr)
                 return 2

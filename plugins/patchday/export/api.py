@@ -14,7 +14,6 @@ from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label
-from patchday.lint.coverage import supported_on
 from patchday.model import Impact
 
 API = "api/v1/"
@@ -252,7 +251,7 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
                 "platforms": v.platforms,
                 "released": v.released.isoformat() if v.released else None,
                 "supported_until": v.supported_until.isoformat() if v.supported_until else None,
-                "supported": supported_on(v, today),
+                "supported": v.supported_on(today),
                 "cpe": v.cpe,
                 "bulletins": rows,
                 "latest_update": latest,

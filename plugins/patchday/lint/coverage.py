@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import difflib
 
 from patchday.lint.context import LintContext
 from patchday.model.catalogue import Product, Version
 from patchday.patchdays import local
-
-
-def supported_on(version: Version, day: dt.date) -> bool:
-    if version.released is not None and day < version.released:
-        return False
-    return version.supported_until is None or day <= version.supported_until
 
 
 def _suggest(name: str, known: list[str]) -> str:
@@ -58,7 +51,7 @@ def check(ctx: LintContext) -> None:
                                    f"it is already listed at {'.'.join(map(str, mine[ver]))}; keep one")
                         continue
                     mine[ver] = base
-                    if not supported_on(known[ver], day):
+                    if not known[ver].supported_on(day):
                         ctx.warn(item, path, "PD306", f"{product.name} {ver} is not supported on {day}",
                                  "drop it, or check supported_until in products.yaml")
                 if section == "affected" and (row.update is None) == (row.no_fix is None):
@@ -67,7 +60,7 @@ def check(ctx: LintContext) -> None:
                                "use no_fix with a reason while no update exists")
         for name in dict.fromkeys(affected_products):
             product = products[name]
-            missing = [v.id for v in product.versions if supported_on(v, day) and v.id not in stated.get(name, {})]
+            missing = [v.id for v in product.versions if v.supported_on(day) and v.id not in stated.get(name, {})]
             if missing:
                 first = next(i for i, r in enumerate(b.affected) if r.product == name)
                 ctx.report(item, ("affected", first, "product"), "PD303",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from patchday.lint.context import LintContext
 from patchday.load.files import Kind
 from patchday.translate.fields import bulletin_texts, key_to_path, notes_texts, overlay_texts
-from patchday.translate.freshness import assess
+from patchday.translate.freshness import assess, latest_revision
 
 
 def _language(ctx: LintContext, item, lang: str) -> bool:
@@ -65,7 +65,7 @@ def check(ctx: LintContext) -> None:
             ctx.report(item, ("source_revision",), "PD705", f"{b.id} has no revision {o.source_revision}",
                        "name the English revision this was translated from")
             continue  # staleness cannot be judged against an unknown revision
-        latest = b.revisions[-1].version if b.revisions else o.source_revision
+        latest = latest_revision(b) or o.source_revision
         for key in fresh.stale:
             if key in o.source_hashes:
                 why = f"the English {_describe(key)} changed after it was translated"

@@ -250,12 +250,8 @@ def _fill(corpus: Corpus, sources: list[SourceFile]) -> None:
             corpus.release_overlays.append(loaded)
 
 
-def load_corpus(root: Path, *, cwd: Path | None = None, only: list[Path] | None = None) -> Corpus:
-    """Load the whole data folder. ``only`` limits stage 1 to some files.
-
-    Cross-file rules still see the whole corpus, so a change to one
-    bulletin is checked against every other one.
-    """
+def load_corpus(root: Path, *, cwd: Path | None = None) -> Corpus:
+    """Load the whole data folder; cross-file rules need all of it even when one file is checked."""
     cwd = cwd or Path.cwd()
     corpus = Corpus(root=root)
     paths = discover(root)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -22,6 +23,12 @@ class Version(Record):
     released: Date | None = Field(default=None, description="First release; the version is not expected in bulletins before it.")
     supported_until: Date | None = Field(default=None, description="Last day of support; empty means still supported.")
     cpe: Text | None = None
+
+    def supported_on(self, day: date) -> bool:
+        """Released by ``day`` and not yet out of support (missing bounds are open)."""
+        if self.released is not None and day < self.released:
+            return False
+        return self.supported_until is None or day <= self.supported_until
 
 
 class Product(Record):
