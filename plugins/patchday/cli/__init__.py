@@ -6,39 +6,61 @@ Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import sys
 from collections.abc import Sequence
 
-from patchday.cli import new, next_cmd, schema_cmd, translations, validate
 from patchday.settings_file import SettingsError
 
-COMMANDS = {"validate": validate, "new": new, "schema": schema_cmd, "translations": translations, "next": next_cmd}
+# name -> (module, help). A run imports only the module of its own command:
+# `patchday validate` on an unchanged corpus must not pay for the renderers.
+COMMANDS = {
+    "validate": ("validate", "check records; print file:line:col: severity CODE message, with a hint"),
+    "new": ("new", "scaffold a draft bulletin with the next free ID and the next patch day"),
+    "schema": ("schema_cmd", "write the record JSON Schemas (generated from the model) into schema/"),
+    "translations": ("translations", "show bulletins x languages as ok, partial, missing or stale; --stamp marks translations current"),
+    "next": ("next_cmd", "print the next patch days; with --is-today exit 0 only on patch day (vendor time zone)"),
+    "build": ("build_cmd", "build the website, search index and exports (mkdocs build with the patchday plugin)"),
+    "serve": ("serve_cmd", "serve a live preview that rebuilds when a bulletin YAML changes"),
+    "release": ("release_cmd", "check that a monthly release is ready (--check), or build site/, a tarball, SHA256SUMS and manifest.json"),
+}
 
 
-def _optional_commands() -> dict:
-    # Site and release commands pull in the renderers; load them only if present.
-    out = {}
-    for name, module in (("build", "build_cmd"), ("serve", "serve_cmd"), ("release", "release_cmd")):
-        try:
-            out[name] = __import__(f"patchday.cli.{module}", fromlist=["run"])
-        except ImportError:
-            continue
-    return out
+def _chosen(argv: Sequence[str]) -> str | None:
+    """The sub-command named on the command line, if any (options before it are skipped)."""
+    args = iter(argv)
+    for arg in args:
+        if arg in ("--config", "-f"):
+            next(args, None)
+        elif not arg.startswith("-"):
+            return arg
+    return None
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``argv``, only the named command's module is imported (all of them without)."""
+    chosen = _chosen(argv) if argv is not None else None
     p = argparse.ArgumentParser(prog="patchday", description="Security bulletins from YAML records.")
     p.add_argument("--config", "-f", metavar="MKDOCS_YML", help="site settings file (default: ./mkdocs.yml)")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    for name, module in {**COMMANDS, **_optional_commands()}.items():
-        sp = sub.add_parser(name, help=module.HELP, description=module.HELP)
-        module.add_arguments(sp)
-        sp.set_defaults(run=module.run)
+    for name, (module_name, help_text) in COMMANDS.items():
+        sp = sub.add_parser(name, help=help_text, description=help_text)
+        if chosen is None or name == chosen:
+            try:
+                module = importlib.import_module(f"patchday.cli.{module_name}")
+            except ImportError:
+                continue  # the site and release commands need the site extras
+            module.add_arguments(sp)
+            sp.set_defaults(run=module.run)
     return p
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = parser(argv).parse_args(argv)
+    if not hasattr(args, "run"):
+        print(f"patchday {args.command}: this command needs the site packages (pip install -r requirements/run.txt)", file=sys.stderr)
+        return 2
     try:
         return int(args.run(args))
     except SettingsError as exc:

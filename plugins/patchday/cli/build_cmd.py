@@ -9,8 +9,6 @@ from pathlib import Path
 
 from patchday.clock import ClockError, parse_as_of
 
-HELP = "build the website, search index and exports (mkdocs build with the patchday plugin)"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", help="publish as of this ISO date-time (default: PATCHDAY_AS_OF, SOURCE_DATE_EPOCH or now)")

@@ -1,13 +1,10 @@
-"""Helpers shared by sub-commands: settings, data folder, loading and linting."""
+"""Helpers shared by sub-commands: settings and the data folder."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
 
-from patchday.diagnostics import Diagnostic
-from patchday.lint import lint
-from patchday.load.corpus import Corpus, load_corpus
 from patchday.model import Settings
 from patchday.settings_file import load_settings
 
@@ -15,11 +12,6 @@ from patchday.settings_file import load_settings
 def settings_and_root(args: argparse.Namespace) -> tuple[Settings, Path]:
     settings, base = load_settings(Path(args.config) if args.config else None)
     return settings, (base / settings.source)
-
-
-def checked_corpus(root: Path, settings: Settings) -> tuple[Corpus, list[Diagnostic]]:
-    corpus = load_corpus(root)
-    return corpus, lint(corpus, settings)
 
 
 def find_root(path: Path) -> Path | None:

@@ -13,7 +13,6 @@ from patchday.load.corpus import load_corpus
 from patchday.model import Settings
 from patchday.patchdays import local, upcoming
 
-HELP = "scaffold a draft bulletin with the next free ID and the next patch day"
 
 TEMPLATE = """\
 # yaml-language-server: $schema=../../schema/bulletin.schema.json

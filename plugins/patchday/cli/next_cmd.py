@@ -9,8 +9,6 @@ from patchday.cli.common import settings_and_root
 from patchday.clock import as_of
 from patchday.patchdays import is_patch_day, upcoming
 
-HELP = "print the next patch days; with --is-today exit 0 only on patch day (vendor time zone)"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", help="ISO date-time to count from (default: PATCHDAY_AS_OF, SOURCE_DATE_EPOCH or now)")

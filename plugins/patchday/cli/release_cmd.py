@@ -16,7 +16,6 @@ from patchday.load.corpus import load_corpus
 from patchday.release.artifact import manifest, sha256sums, tarball
 from patchday.release.preflight import node_validator, preflight, render
 
-HELP = "check that a monthly release is ready (--check), or build site/, a tarball, SHA256SUMS and manifest.json"
 VALIDATOR = Path(__file__).resolve().parents[3] / "tests" / "export" / "csaf_validate.mjs"
 
 

@@ -7,8 +7,6 @@ from pathlib import Path
 
 from patchday.schema import SCHEMAS, render
 
-HELP = "write the record JSON Schemas (generated from the model) into schema/"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="schema", help="folder to write to (default: schema/)")

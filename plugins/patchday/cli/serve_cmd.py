@@ -8,8 +8,6 @@ from pathlib import Path
 
 from patchday.cli.build_cmd import apply_env
 
-HELP = "serve a live preview that rebuilds when a bulletin YAML changes"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--preview", action="store_true", help="include drafts and embargoed bulletins")

@@ -13,8 +13,6 @@ from patchday.model import Settings
 from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
 from patchday.translate.freshness import State, assess, latest_revision
 
-HELP = "show bulletins x languages as ok, partial, missing or stale; --stamp marks translations current"
-
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--format", choices=("text", "json"), default="text")

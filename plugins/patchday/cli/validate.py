@@ -6,17 +6,19 @@ import argparse
 import sys
 from pathlib import Path
 
-from patchday.cli.common import checked_corpus, find_root, settings_and_root
+from patchday.cli.common import find_root, settings_and_root
 from patchday.diagnostics import Severity
+from patchday.lint import cache
 from patchday.report import REPORTERS
-
-HELP = "check records; print file:line:col: severity CODE message, with a hint"
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", help="data folder, sub-folders or record files (default: the site's data folder)")
     p.add_argument("--format", choices=sorted(REPORTERS), default="text", help="output format (default: text)")
     p.add_argument("--strict", action="store_true", help="treat warnings as problems (exit 1)")
+    p.add_argument("--no-cache", action="store_true",
+                   help="check every record again instead of replaying the verdict on unchanged ones "
+                        "(cache: .patchday-cache/ beside the data folder, or $PATCHDAY_CACHE_DIR)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -33,8 +35,9 @@ def run(args: argparse.Namespace) -> int:
     found = []
     files = 0
     for root, wanted in sorted(roots.items()):
-        corpus, diagnostics = checked_corpus(root, settings)
-        files += corpus.files
+        outcome = cache.validate(root, settings, cache_dir=None if args.no_cache else cache.default_dir(root))
+        files += outcome.files
+        diagnostics = outcome.diagnostics
         whole = any(w == root for w in wanted)
         for d in diagnostics:
             if whole or any(_under(Path(d.file).resolve(), w) for w in wanted):

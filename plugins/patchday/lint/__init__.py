@@ -1,24 +1,64 @@
 """Stage 2 of validation: rules over whole records and across the corpus.
 
-Each rule module has ``check(ctx)`` and reports diagnostics as data; the
-registry order is the order rules run in, which only affects report order.
+Each rule module in ``RULES`` has ``check(ctx)`` and looks at one record at a
+time (with its translations, the catalogue and the settings); the registry
+order is the order rules run in, which only affects report order. The rules
+that compare bulletins with each other live in :mod:`patchday.lint.across`
+and read facts, so that the validation cache (:mod:`patchday.lint.cache`)
+can replay the rest per record. The rule modules are imported on first use:
+a cached run on an unchanged corpus needs none of them.
 """
 
 from __future__ import annotations
 
-from patchday.diagnostics import Diagnostic
-from patchday.lint import catalogue, coverage, cvss, dates, ids, markup, revisions, severity, translations
-from patchday.lint.context import LintContext
-from patchday.load.corpus import Corpus
-from patchday.model import Settings
+import importlib
+from collections.abc import Iterable
+from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
-RULES = (ids, dates, coverage, severity, cvss, revisions, translations, markup, catalogue)
+from patchday.diagnostics import Diagnostic
+
+if TYPE_CHECKING:
+    from patchday.load.corpus import Corpus
+    from patchday.load.yaml_strict import Path
+    from patchday.model import Settings
+
+_RULE_NAMES = ("ids", "dates", "coverage", "severity", "cvss", "revisions", "translations", "markup", "catalogue")
+
+
+def rules() -> tuple[ModuleType, ...]:
+    return tuple(importlib.import_module(f"patchday.lint.{name}") for name in _RULE_NAMES)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "RULES":
+        return rules()
+    raise AttributeError(f"module 'patchday.lint' has no attribute {name!r}")
+
+
+def record_rules(corpus: Corpus, settings: Settings) -> list[Diagnostic]:
+    """Stage-1 diagnostics and every rule that judges one record (with its translations) on its own."""
+    from patchday.lint.context import LintContext
+
+    ctx = LintContext(corpus=corpus, settings=settings)
+    for rule in rules():
+        rule.check(ctx)
+    return corpus.diagnostics + ctx.diagnostics
+
+
+def ordered(found: Iterable[Diagnostic]) -> list[Diagnostic]:
+    return sorted(dict.fromkeys(found), key=lambda d: (d.file, d.line, d.column, d.code, d.message))
 
 
 def lint(corpus: Corpus, settings: Settings) -> list[Diagnostic]:
     """Run every rule; return stage-1 and stage-2 diagnostics, sorted by place."""
-    ctx = LintContext(corpus=corpus, settings=settings)
-    for rule in RULES:
-        rule.check(ctx)
-    found = corpus.diagnostics + ctx.diagnostics
-    return sorted(dict.fromkeys(found), key=lambda d: (d.file, d.line, d.column, d.code, d.message))
+    from patchday.lint import across
+
+    loaded = {item.file: item for item in corpus.bulletins}
+
+    def locate(file: str, path: Path) -> tuple[int, int]:
+        return loaded[file].doc.locate(path)
+
+    found = record_rules(corpus, settings)
+    found += across.check((across.facts(item) for item in corpus.bulletins), settings, locate)
+    return ordered(found)

@@ -1,22 +1,19 @@
-"""Bulletin IDs: pattern, file name, year folder, uniqueness, safe paths; CVEs once per bulletin."""
+"""Bulletin IDs: pattern, file name, year folder, safe paths; CVEs once per bulletin (uniqueness: lint/across.py)."""
 
 from __future__ import annotations
 
 import re
 
+from patchday.lint.across import safe_id
 from patchday.lint.context import LintContext
 from patchday.patchdays import local
-
-# IDs become URL and file names; nothing that can climb out of the output folder.
-SAFE_ID = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9_-]|\.(?!\.))*$")
 
 
 def check(ctx: LintContext) -> None:
     pattern = re.compile(ctx.settings.id_pattern)
-    seen: dict[str, str] = {}
     for item in ctx.corpus.bulletins:
         b = item.model
-        if not SAFE_ID.match(b.id) or len(b.id) > 64:
+        if not safe_id(b.id):
             ctx.report(item, ("id",), "PD106", f"ID {b.id!r} is not safe to use as a file or URL name",
                        "use letters, digits and hyphens only")
             continue
@@ -35,11 +32,6 @@ def check(ctx: LintContext) -> None:
         if m and "yy" in pattern.groupindex and m["yy"] and int(m["yy"]) != year % 100:
             ctx.report(item, ("id",), "PD107", f"ID {b.id!r} names the year {m['yy']}, but it is released in {year}",
                        f"use an ID of the {year} series")
-        if b.id in seen:
-            ctx.report(item, ("id",), "PD104", f"ID {b.id!r} is already used by {seen[b.id]}",
-                       "each bulletin needs its own ID; run `patchday new` for the next free one")
-        else:
-            seen[b.id] = item.file
         cves: dict[str, int] = {}
         for i, v in enumerate(b.vulnerabilities):
             if v.cve in cves:

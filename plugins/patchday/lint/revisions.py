@@ -1,8 +1,6 @@
-"""Revision history: increasing versions, dates that never go back, known superseded IDs."""
+"""Revision history: increasing versions, dates that never go back; no bulletin supersedes itself."""
 
 from __future__ import annotations
-
-import re
 
 from patchday.lint.context import LintContext
 from patchday.model import Status
@@ -14,8 +12,6 @@ def _number(version: str) -> tuple[int, ...]:
 
 
 def check(ctx: LintContext) -> None:
-    ids = {item.model.id for item in ctx.corpus.bulletins}
-    external = re.compile(ctx.settings.external_id_pattern)
     for item in ctx.corpus.bulletins:
         b = item.model
         release_day = local(b.released, ctx.settings.release).date()
@@ -45,7 +41,3 @@ def check(ctx: LintContext) -> None:
                 if ref == b.id:
                     ctx.report(item, ("affected", i, "update", "supersedes", j), "PD606",
                                "a bulletin cannot supersede itself", "remove it")
-                elif ref not in ids and not external.match(ref):
-                    ctx.report(item, ("affected", i, "update", "supersedes", j), "PD605",
-                               f"superseded bulletin {ref!r} does not exist",
-                               f"use an ID of this corpus or of the external series {ctx.settings.external_id_pattern}")

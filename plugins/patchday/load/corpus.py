@@ -250,11 +250,15 @@ def _fill(corpus: Corpus, sources: list[SourceFile]) -> None:
             corpus.release_overlays.append(loaded)
 
 
-def load_corpus(root: Path, *, cwd: Path | None = None) -> Corpus:
-    """Load the whole data folder; cross-file rules need all of it even when one file is checked."""
+def load_corpus(root: Path, *, cwd: Path | None = None, paths: list[Path] | None = None) -> Corpus:
+    """Load the whole data folder (or, for the validation cache, the given files of it).
+
+    Cross-file rules need all of it even when one file is checked; only the
+    cache, which keeps what they need of the other files, passes ``paths``.
+    """
     cwd = cwd or Path.cwd()
     corpus = Corpus(root=root)
-    paths = discover(root)
+    paths = discover(root) if paths is None else paths
     corpus.files = len(paths)
     sources = [classify(path, root, _display(path, cwd)) for path in paths]
     with _no_cyclic_gc():

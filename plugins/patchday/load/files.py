@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,7 @@ class SourceFile:
 
 _LANG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?"
 _BULLETIN = re.compile(rf"^(?P<stem>[^./\\][^/\\]*?)(?:\.(?P<lang>{_LANG}))?\.yaml$")
+_YEAR = re.compile(r"\d{4}")
 _RELEASE = re.compile(rf"^(?P<stem>\d{{4}}-\d{{2}})(?:\.(?P<lang>{_LANG}))?\.yaml$")
 
 
@@ -46,12 +48,56 @@ def classify(path: Path, root: Path, display: str) -> SourceFile:
             kind = Kind.RELEASE_OVERLAY if m["lang"] else Kind.RELEASE_NOTES
             return SourceFile(path, display, kind, m["stem"], m["lang"])
         return SourceFile(path, display, Kind.UNKNOWN, parts[1])
-    if len(parts) == 2 and re.fullmatch(r"\d{4}", parts[0]):
+    if len(parts) == 2 and _YEAR.fullmatch(parts[0]):
         m = _BULLETIN.match(parts[1])
         if m:
             kind = Kind.BULLETIN_OVERLAY if m["lang"] else Kind.BULLETIN
             return SourceFile(path, display, kind, m["stem"], m["lang"], parts[0])
     return SourceFile(path, display, Kind.UNKNOWN, rel.name)
+
+
+def bulletin_unit(rel: str) -> str | None:
+    """``2026/XX26-001.de.yaml`` -> ``2026/XX26-001``: the bulletin a record file belongs to, by path alone.
+
+    None for files that are not bulletins or their translations (the same
+    patterns as :func:`classify`).
+    """
+    folder, sep, name = rel.partition("/")
+    if not sep or "/" in name or not _YEAR.fullmatch(folder):
+        return None
+    m = _BULLETIN.match(name)
+    return f"{folder}/{m['stem']}" if m else None
+
+
+def scan(root: Path) -> list[tuple[str, os.stat_result]]:
+    """Every record file under the data folder, as (path relative to it, stat), in path order.
+
+    One ``scandir`` walk: the validation cache compares these stats with
+    what it saw last time, so this is all a run costs for unchanged files.
+    Like ``Path.rglob``, symlinked folders are not entered. Visiting each
+    folder's entries by name gives the order of sorted ``Path`` objects
+    (part by part) without sorting the whole list.
+    """
+    found: list[tuple[str, os.stat_result]] = []
+
+    def walk(prefix: str, folder: str) -> None:
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=lambda e: e.name)
+        except OSError:
+            return
+        for entry in entries:
+            name = entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    walk(prefix + name + "/", entry.path)
+                elif name[0] != "." and name.endswith((".yaml", ".yml")) and entry.is_file():
+                    found.append((prefix + name, entry.stat()))
+            except OSError:
+                continue
+
+    walk("", str(root))
+    return found
 
 
 def discover(root: Path) -> list[Path]:
@@ -60,5 +106,4 @@ def discover(root: Path) -> list[Path]:
     Sorted by path so that diagnostics and outputs never depend on the order
     the file system lists them in.
     """
-    found = [p for p in root.rglob("*") if p.is_file() and p.suffix in (".yaml", ".yml") and not p.name.startswith(".")]
-    return sorted(found)
+    return [root / rel for rel, _ in scan(root)]
