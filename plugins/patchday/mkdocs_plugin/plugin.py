@@ -3,7 +3,9 @@
 How the pieces meet (see docs/site.md for why):
 
 * ``on_config``  load + lint the records once, build the catalog, list pages.
-* ``on_files``   add one *virtual* File per generated page and language. They
+* ``on_files``   fork the exports and the search index (they need only the
+  catalog, and site_dir has just been cleaned), then add one *virtual* File
+  per generated page and language. They
   are plain ``File`` objects with a path under docs_dir that does not exist
   (``File.generated`` crashes mkdocs-static-i18n, which re-creates every File
   and drops in-memory content), so their source is supplied by
@@ -11,7 +13,7 @@ How the pieces meet (see docs/site.md for why):
   ``src_uri``, which survives i18n's re-creation.
 * ``on_post_page`` keeps the rendered bulletin *shell* of each language.
 * ``on_post_build`` (after i18n has built every language) pours all bulletins
-  into the shells in parallel, then runs exports and the Pagefind index.
+  into the shells in parallel, then waits for the exports and the index.
 
 mkdocs-static-i18n re-runs the whole build per language on this same plugin
 instance, so everything expensive is computed once and kept on ``self``.
@@ -48,7 +50,7 @@ from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict
 from patchday.model import Settings
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, PageSpec, render_page, site_pages
-from patchday.render.search import IndexRun, build_index_in_background, wait_for_background
+from patchday.render.search import build_index, build_index_in_background, wait_for_background
 from patchday.render.write import write_bulletins
 
 log = get_plugin_logger(__name__)
@@ -57,9 +59,10 @@ log = get_plugin_logger(__name__)
 class _Forked:
     """Run ``fn(*args)`` in a forked child; ``join`` returns its string result or raises PluginError."""
 
-    def __init__(self, fn: Any, *args: Any) -> None:
+    def __init__(self, what: str, fn: Any, *args: Any) -> None:
         import multiprocessing as mp
 
+        self.what = what
         if "fork" not in mp.get_all_start_methods():
             self._result: str | None = fn(*args)
             self._proc = None
@@ -76,16 +79,24 @@ class _Forked:
         try:
             ok, value = self._recv.recv()
         except EOFError:
-            ok, value = False, "the export process died"
+            ok, value = False, f"the {self.what} process died"
         self._proc.join()
         if not ok:
-            raise PluginError(f"exports failed: {value}")
+            raise PluginError(f"{self.what} failed: {value}")
         return str(value)
 
     def kill(self) -> None:
         if self._proc is not None and self._proc.is_alive():
             self._proc.kill()
             self._proc.join()
+
+
+def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
+    t0 = time.perf_counter()
+    errors = build_index(catalog, site_dir, languages)
+    if errors:
+        raise RuntimeError(errors)
+    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
 
 
 def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
@@ -122,6 +133,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._command = "build"
         self._building = False
         self._fast: Any = None  # the serve fast path (patchday.mkdocs_plugin.fast.FastPath) once serving
+        # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
+        self._early: dict[str, _Forked] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -200,12 +213,27 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self._state is None:
             return files
+        if self._command != "serve" and not self._early and self._building:
+            self._start_early()
         for uri, spec in self._state.specs.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} collides with a page patchday generates; remove it")
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
         return files
+
+    def _start_early(self) -> None:
+        """Fork the exports and the search index now: they need only the catalog.
+
+        MkDocs has just cleaned site_dir (mkdocs-static-i18n's per-language builds
+        never clean it), so what they write stays. Their CPU work overlaps MkDocs
+        rendering the index pages in this process, which uses one core.
+        """
+        state = self._state
+        assert state is not None
+        self._early["exports"] = _Forked("exports", self._exports, state.site_dir)
+        if self.config.search_index:
+            self._early["search index"] = _Forked("search index", _search, state.catalog, state.site_dir, state.settings.languages)
 
     def _spec(self, page: Page) -> PageSpec | None:
         return self._state.specs.get(page.file.src_uri) if self._state else None
@@ -281,9 +309,6 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         site_dir = state.site_dir
         t0 = time.perf_counter()
         log.info(f"MkDocs pages of {len(self._shells)} languages in {t0 - self._loaded:.1f}s")
-        # The exports depend on the catalog only: a forked process writes them while the
-        # bulletin workers fill the shells, and Pagefind starts as soon as the pages exist.
-        exports = _Forked(self._exports, site_dir) if self._command != "serve" else None
         try:
             written = write_bulletins(state.catalog, self._shells, site_dir, self.config.workers)
             for lang in self._shells:
@@ -293,31 +318,27 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             t1 = time.perf_counter()
             log.info(f"{written.pages} bulletin pages in {t1 - t0:.1f}s "
                      f"(mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
-            langs, src = sorted(self._shells), state.settings.source_language
-            index = None
-            if self.config.search_index and self._command == "serve":
-                build_index_in_background(site_dir, langs, src)  # the preview is visible now; search catches up
-            elif self.config.search_index:
-                index = IndexRun(site_dir, langs, src)
-            if exports is None:
-                self._exports(site_dir)
-            else:
-                message = exports.join()
-                log.info(f"{message} (in a parallel process, {time.perf_counter() - t0:.1f}s after the pages started)")
-                exports = None
-            if index is not None:
-                errors = index.wait()
-                if errors:
-                    raise PluginError(f"pagefind failed: {'; '.join(errors)}")
-                log.info(f"search index (Pagefind) done {time.perf_counter() - t1:.1f}s after the pages")
+            langs = sorted(self._shells)
+            if self._command == "serve":
+                if self.config.search_index:
+                    build_index_in_background(state.catalog, site_dir, langs)  # the preview is visible now; search catches up
+                log.info(self._exports(site_dir))
+            for what, proc in list(self._early.items()):
+                message = proc.join()
+                del self._early[what]
+                log.info(f"{message} (in a parallel process, finished {time.perf_counter() - t1:.1f}s after the pages)")
         finally:
-            if exports is not None:
-                exports.kill()
+            for proc in self._early.values():
+                proc.kill()
+            self._early = {}
         self._building = False
         log.info(f"patchday site finished in {time.perf_counter() - self._started:.1f}s")
 
     def on_build_error(self, error: Exception) -> None:
         self._building = False
+        for proc in self._early.values():
+            proc.kill()
+        self._early = {}
 
     def _exports(self, site_dir: Path) -> str:
         try:
@@ -334,9 +355,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         paths = write_exports(self._state.catalog, site_dir, settings=self._state.settings, as_of=self._state.catalog.as_of,
                               signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
                               gnupg_home=os.environ.get("GNUPGHOME") or None)
-        message = f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
-        log.info(message)
-        return message
+        return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
 
     def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig) -> None:
         """Bulletin pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""

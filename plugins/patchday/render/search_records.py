@@ -1,0 +1,72 @@
+"""What search finds a bulletin by, per language: a small HTML record, not the page.
+
+Readers search for an ID, a CVE, a KB number, a product or version, an
+impact, or words of a title or summary. The record holds exactly those,
+in the reader's language (titles, summaries and impact names translated
+where a translation exists), with one heading per CVE so that a result
+links straight to that CVE's section of the page.
+
+Descriptions, FAQ, workarounds and CVSS vectors are left out on purpose:
+they made the index five times larger and indexing four times slower, for
+words that rarely lead anywhere but to the same bulletin (see
+docs/performance-site.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from html import escape
+
+from patchday.catalog import Catalog, Entry
+from patchday.i18n import Labels
+from patchday.render import urls
+from patchday.translate.merge import merge_bulletin
+
+# Markdown link syntax and emphasis marks are noise to a search index; the words stay.
+_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_MARKS = re.compile(r"[*_`#>|]+")
+
+
+def plain(markdown: str) -> str:
+    return " ".join(_MARKS.sub(" ", _LINK.sub(r"\1", markdown)).split())
+
+
+def url(catalog: Catalog, lang: str, bid: str) -> str:
+    """The page's path from the site root, as Pagefind gives it for a crawled page."""
+    return "/" + urls.site_path(lang, catalog.settings.source_language, urls.bulletin(bid))
+
+
+def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
+    b = entry.bulletin
+    m = merge_bulletin(b, entry.overlays.get(lang), lang, catalog.settings.source_language)
+    products = []
+    for row in b.affected:
+        product = catalog.products.get(row.product)
+        names = {v.id: v.name for v in product.versions} if product else {}
+        products.append(", ".join(names.get(v, v) for v in row.versions) if product else row.product)
+    facts = [
+        t(f"sev.{entry.severity}") if t.has(f"sev.{entry.severity}") else entry.severity,
+        *(t(f"impact.{i}") for i in entry.impacts),
+        *products,
+        *entry.updates,
+    ]
+    out = [
+        f'<html lang="{escape(lang)}"><head><title>{escape(b.id)}</title></head><body><main data-pagefind-body>',
+        f'<h1>{escape(b.id)} {escape(m["title"].value)}</h1>',
+        f"<p>{escape(plain(m['summary'].value))}</p>",
+        f"<p>{escape(' · '.join(facts))}</p>",
+    ]
+    for v in b.vulnerabilities:
+        title = m[f"vulnerabilities/{v.cve}/title"].value
+        out.append(f'<h2 id="{escape(v.cve.lower())}">{escape(v.cve)}: {escape(title)}</h2>'
+                   f"<p>{escape(t(f'impact.{v.impact}'))} {escape(' '.join(v.cwe))}</p>")
+    out.append("</main></body></html>")
+    return "".join(out)
+
+
+def records(catalog: Catalog, lang: str) -> Iterator[tuple[str, str]]:
+    """(url, html) for every bulletin on the site, in ID order."""
+    t = Labels(lang)
+    for entry in sorted(catalog.entries, key=lambda e: e.id):
+        yield url(catalog, lang, entry.id), record(catalog, entry, lang, t)
