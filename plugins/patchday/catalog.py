@@ -13,13 +13,12 @@ import datetime as dt
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from cvss import CVSS3, CVSS4
-
 from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
 from patchday.model.catalogue import Family, Product, Version
 from patchday.patchdays import patch_datetime, release_month
+from patchday.scoring import cvss3, cvss4
 
 PUBLISHED = (Status.FINAL, Status.WITHDRAWN)
 
@@ -36,10 +35,10 @@ def scores(v: Vulnerability) -> list[Score]:
     """CVSS base scores computed from the vectors (never typed by hand)."""
     out: list[Score] = []
     if v.cvss.v3:
-        c3 = CVSS3(v.cvss.v3)
+        c3 = cvss3(v.cvss.v3)
         out.append(Score("3.1", c3.clean_vector(), float(c3.base_score), c3.severities()[0]))
     if v.cvss.v4:
-        c4 = CVSS4(v.cvss.v4)
+        c4 = cvss4(v.cvss.v4)
         out.append(Score("4.0", c4.clean_vector(), float(c4.base_score), c4.severity))
     return out
 

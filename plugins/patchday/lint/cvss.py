@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import functools
 
-from cvss import CVSS3, CVSS4
 from cvss.exceptions import CVSSError
 
 from patchday.lint.context import LintContext
+from patchday.scoring import cvss3, cvss4
 
 
 def check(ctx: LintContext) -> None:
@@ -30,13 +30,13 @@ def check(ctx: LintContext) -> None:
 
 @functools.lru_cache(maxsize=65536)
 def vector_problem(vector: str, major: int) -> str | None:
-    # Cached: a corpus repeats the same vectors many times, parsing one costs
-    # ~0.1 ms, and the answer depends on the two arguments only.
+    # Cached: a corpus repeats the same vectors many times, and the answer depends
+    # on the two arguments only. A vector that parses is kept for the catalog's score.
     prefix = "CVSS:3.1/" if major == 3 else "CVSS:4.0/"
     if not vector.startswith(prefix):
         return f"it must start with {prefix}"
     try:
-        (CVSS3 if major == 3 else CVSS4)(vector)
+        (cvss3 if major == 3 else cvss4)(vector)
     except CVSSError as exc:
         return str(exc)
     except Exception as exc:  # the library raises plain errors on some garbage

@@ -18,22 +18,32 @@ _LINK = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _SAFE_SCHEME = re.compile(r"^(?:https?:|mailto:|#|/|\.\.?/|[A-Za-z0-9_-]+(?:[./#][^:]*)?$)")
 
 
-def _strings(value: Any, path: tuple) -> list[tuple[tuple, str]]:
-    """Every string in a parsed document with its path, depth first, in document order."""
+def _candidates(value: Any) -> list[tuple[tuple, str]]:
+    """Strings that may hold HTML or a link ('<' or '](' in them), with their paths.
+
+    Iterative (a document can be 32 levels deep); a path is built for
+    containers and matching strings only, since almost every node is a
+    string leaf without either.
+    """
     out: list[tuple[tuple, str]] = []
-    stack: list[tuple[Any, tuple]] = [(value, path)]  # iterative: a document can be 32 levels deep
+    stack: list[tuple[Any, tuple]] = [(value, ())]
     pop, push = stack.pop, stack.append
     while stack:
         value, path = pop()
-        kind = type(value)
-        if kind is str or isinstance(value, str):
-            out.append((path, value))
-        elif kind is dict or isinstance(value, dict):
-            for k, v in reversed(value.items()):
+        if isinstance(value, dict):
+            items = value.items()
+        elif isinstance(value, list):
+            items = enumerate(value)
+        else:
+            if isinstance(value, str) and ("<" in value or "](" in value):
+                out.append((path, value))
+            continue
+        for k, v in items:
+            if isinstance(v, str):
+                if "<" in v or "](" in v:
+                    out.append((path + (k,), v))
+            elif isinstance(v, (dict, list)):
                 push((v, path + (k,)))
-        elif kind is list or isinstance(value, list):
-            for i in range(len(value) - 1, -1, -1):
-                push((value[i], path + (i,)))
     return out
 
 
@@ -41,9 +51,9 @@ def check(ctx: LintContext) -> None:
     groups = (ctx.corpus.bulletins, ctx.corpus.overlays, ctx.corpus.release_notes, ctx.corpus.release_overlays)
     for group in groups:
         for item in group:
-            for path, text in _strings(item.doc.value, ()):
-                if "<" not in text and "](" not in text:
-                    continue
+            if item.doc.markup_free:
+                continue  # nothing in its text can be HTML or a link; walking it costs more than the rule
+            for path, text in _candidates(item.doc.value):
                 prose = _AUTOLINK.sub("", _CODE.sub("", text))
                 m = _HTML.search(prose)
                 if m:

@@ -23,7 +23,7 @@ from pydantic import BaseModel
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.files import Kind, SourceFile, classify, discover
 from patchday.load.shape import to_model
-from patchday.load.yaml_strict import MAX_BYTES, Document, read_value
+from patchday.load.yaml_strict import MAX_BYTES, Document, markup_free, read_value
 from patchday.model import Bulletin, BulletinOverlay, Catalogue, ReleaseNotes, ReleaseNotesOverlay
 
 M = TypeVar("M", bound=BaseModel)
@@ -191,6 +191,7 @@ def _read_parallel(sources: list[SourceFile], jobs: int) -> Iterator[tuple[Docum
                     continue
                 doc = Document(file=source.display, value=value, first_line=first_line)
                 doc._text = data
+                doc.markup_free = markup_free(data)
                 yield doc, problems
 
 

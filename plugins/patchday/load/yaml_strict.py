@@ -39,7 +39,7 @@ class Document:
     record never needs them, which saves most of their cost.
     """
 
-    __slots__ = ("file", "value", "first_line", "_where", "_key_where", "_raw", "_quoted", "_text")
+    __slots__ = ("file", "value", "first_line", "_where", "_key_where", "_raw", "_quoted", "_text", "markup_free")
 
     def __init__(
         self,
@@ -63,6 +63,9 @@ class Document:
         # paths of the scalars that were quoted
         self._quoted: set[Path] = set() if quoted is None else quoted
         self._text: str | bytes | None = None  # set while the maps are still to be built
+        # True when no string in the document can hold raw HTML or a link: the text has
+        # no '<', no '](' and no backslash escape (which could spell either). None: unknown.
+        self.markup_free: bool | None = None
 
     def _fill(self) -> None:
         text = self._text
@@ -165,7 +168,14 @@ def read_value(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """
     doc, problems = read_text(text, file, positions=False)
     doc._text = text
+    doc.markup_free = markup_free(text)
     return doc, problems
+
+
+def markup_free(text: str | bytes) -> bool:
+    if isinstance(text, bytes):
+        return b"<" not in text and b"](" not in text and b"\\" not in text
+    return "<" not in text and "](" not in text and "\\" not in text
 
 
 def read_text(text: str, file: str, *, positions: bool = True) -> tuple[Document, list[Diagnostic]]:

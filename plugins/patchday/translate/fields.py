@@ -3,12 +3,18 @@
 Keys are ``/``-joined stable names (``vulnerabilities/CVE-2026-21001/faq/how/answer``),
 never list positions, so that reordering the English record does not move
 translations around. The same keys are used in ``source_hashes``.
+
+The maps are remembered per record object (records are never changed after
+loading): a build asks for the same bulletin's texts once per language and
+page kind, and the linter once per translation. The returned dicts are
+shared: read them, never change them.
 """
 
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay
 
@@ -18,7 +24,29 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(text.strip().encode("utf-8")).hexdigest()[:12]
 
 
+T = TypeVar("T")
+# (kind, id(record)) -> (record, value); holding the record keeps its id from being reused.
+_MEMO: dict[tuple[str, int], tuple[object, Any]] = {}
+_MEMO_LIMIT = 200_000  # a long `patchday serve` session loads new records on every edit
+
+
+def remembered(kind: str, record: object, make: Callable[[], T]) -> T:
+    key = (kind, id(record))
+    hit = _MEMO.get(key)
+    if hit is not None and hit[0] is record:
+        return hit[1]
+    if len(_MEMO) >= _MEMO_LIMIT:
+        _MEMO.clear()
+    value = make()
+    _MEMO[key] = (record, value)
+    return value
+
+
 def bulletin_texts(b: Bulletin) -> dict[str, str]:
+    return remembered("bulletin", b, lambda: _bulletin_texts(b))
+
+
+def _bulletin_texts(b: Bulletin) -> dict[str, str]:
     out: dict[str, str] = {"title": b.title, "summary": b.summary}
     if b.out_of_band is not None:
         out["out_of_band/reason"] = b.out_of_band.reason
@@ -52,14 +80,19 @@ def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
         for k, v in value.items():
             _flatten(v, f"{prefix}/{k}" if prefix else str(k), out)
         return
-    for name in type(value).model_fields:
+    # __pydantic_fields__, not model_fields: the latter is a slow descriptor on the class.
+    for name in type(value).__pydantic_fields__:
         _flatten(getattr(value, name), f"{prefix}/{name}" if prefix else name, out)
 
 
 def overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay) -> dict[str, str]:
+    return remembered("overlay", o, lambda: _overlay_texts(o))
+
+
+def _overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay) -> dict[str, str]:
     out: dict[str, str] = {}
     skip = {"schema_version", "source_revision", "source_hashes"}
-    for name in type(o).model_fields:
+    for name in type(o).__pydantic_fields__:
         if name not in skip:
             _flatten(getattr(o, name), name, out)
     return out

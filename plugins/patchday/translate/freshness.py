@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from patchday.model import Bulletin, BulletinOverlay
-from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
+from patchday.translate.fields import bulletin_texts, overlay_texts, remembered, text_hash
 
 
 class State(enum.StrEnum):
@@ -39,9 +39,15 @@ def latest_revision(b: Bulletin) -> str | None:
 
 
 def assess(b: Bulletin, o: BulletinOverlay | None) -> Freshness:
-    source = bulletin_texts(b)
     if o is None:
-        return Freshness(State.MISSING, untranslated=tuple(source))
+        return Freshness(State.MISSING, untranslated=tuple(bulletin_texts(b)))
+    # Remembered per overlay, with the bulletin it was judged against.
+    hit = remembered("assess", o, lambda: (b, _assess(b, o)))
+    return hit[1] if hit[0] is b else _assess(b, o)
+
+
+def _assess(b: Bulletin, o: BulletinOverlay) -> Freshness:
+    source = bulletin_texts(b)
     done = overlay_texts(o)
     extra = tuple(k for k in done if k not in source)
     untranslated = tuple(k for k in source if k not in done)
