@@ -21,7 +21,7 @@ validate: deps
 test: test-deps
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-bench: deps
+bench: $(VENV)/.deps-bench
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 schema: deps
@@ -43,6 +43,10 @@ $(VENV)/.deps-run: requirements/run.txt pyproject.toml
 	[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q -r requirements/run.txt
 	$(BIN)/python -m pip install -q --no-deps -e .
+	touch $@
+
+$(VENV)/.deps-bench: $(VENV)/.deps-run requirements/bench.txt
+	$(BIN)/python -m pip install -q -r requirements/bench.txt
 	touch $@
 
 $(VENV)/.deps-test: $(VENV)/.deps-run requirements/test.txt
