@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from patchday.export import build, counts, write_exports
 from tests.export.conftest import AS_OF
 
@@ -52,3 +54,32 @@ def test_as_of_only_moves_time_dependent_files(catalog):
     changed = sorted(k for k in now if now[k] != later[k])
     # Only the calendars (upcoming patch days) and security.txt (Expires) depend on the build time.
     assert all(k.startswith("calendar/") or k == ".well-known/security.txt" for k in changed), changed
+
+
+def test_documents_alone_equal_the_built_ones(catalog):
+    """A translation shares its bulletin's facts inside a build; made one by one (as preflight does) they are the same."""
+    from patchday.export.common import dumps
+    from patchday.export.csaf import document
+
+    built = build(catalog, as_of=AS_OF)
+    alone = {}
+    for e in catalog.entries:
+        alone[document.document_path(e)] = dumps(document.advisory(e, catalog))
+        for lang in document.translation_languages(e, catalog):
+            alone[document.document_path(e, lang)] = dumps(document.translation(e, catalog, lang))
+    assert len(alone) == 7
+    assert {path: built[path] for path in alone} == alone
+
+
+def test_collector_is_back_after_a_failed_write(catalog, settings, tmp_path, monkeypatch):
+    import gc
+    from pathlib import Path
+
+    def full_disk(self, data):
+        raise OSError("no space left on device")
+
+    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    assert gc.isenabled()
+    with pytest.raises(OSError):
+        write_exports(catalog, tmp_path, settings=settings, as_of=AS_OF)
+    assert gc.isenabled()  # the exports pause the cyclic collector; it must not stay off

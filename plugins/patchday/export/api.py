@@ -206,58 +206,84 @@ def product_index(catalog: Catalog) -> dict[str, Any]:
     }
 
 
+def _stating(catalog: Catalog) -> dict[str, list[Entry]]:
+    """Per product, the bulletins with a row (affected or not) for it, in release order: one pass per build."""
+    memo = common._memo
+    key = ("stating", id(catalog))
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
+    out: dict[str, list[Entry]] = {}
+    for e in catalog.entries:
+        for pid in dict.fromkeys(r.product for r in [*e.bulletin.affected, *e.bulletin.not_affected]):
+            out.setdefault(pid, []).append(e)
+    if memo is not None:
+        memo[key] = out
+    return out
+
+
 def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
     """Per version: every bulletin that states it, and the newest update that fixes it."""
     settings = catalog.settings
     p = catalog.products[product_id]
     today = catalog.as_of.astimezone(common.UTC).date()
-    versions = []
-    stating = [x for x in catalog.entries if any(r.product == p.id for r in [*x.bulletin.affected, *x.bulletin.not_affected])]
-    for v in p.versions:
-        rows: list[dict[str, Any]] = []
-        latest: dict[str, Any] | None = None
-        open_ids: list[str] = []
-        for e in stating:  # release order, so the last update seen is the newest
-            for r in e.bulletin.affected:
-                if r.product != p.id or v.id not in r.versions:
-                    continue
+    rows: dict[str, list[dict[str, Any]]] = {v.id: [] for v in p.versions}
+    latest: dict[str, dict[str, Any] | None] = dict.fromkeys(rows)
+    open_ids: dict[str, list[str]] = {v.id: [] for v in p.versions}
+    # Release order, so the last update seen is the newest; a row applies to each of its versions.
+    for e in _stating(catalog).get(p.id, []):
+        released = stamp(e.bulletin.released)
+        cves = None
+        for r in e.bulletin.affected:
+            if r.product != p.id:
+                continue
+            if cves is None:
                 cves = [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity]
-                rows.append(
-                    {
-                        "bulletin": e.id,
-                        "status": "affected",
-                        "severity": r.severity,
-                        "impact": str(r.impact),
-                        "cves": cves,
-                        "withdrawn": e.withdrawn,
-                        "released": stamp(e.bulletin.released),
-                        "update": r.update.model_dump(mode="json") if r.update else None,
-                        "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
-                    }
-                )
+            row = {
+                "bulletin": e.id,
+                "status": "affected",
+                "severity": r.severity,
+                "impact": str(r.impact),
+                "cves": cves,
+                "withdrawn": e.withdrawn,
+                "released": released,
+                "update": r.update.model_dump(mode="json") if r.update else None,
+                "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+            }
+            fix = None
+            if not e.withdrawn and r.update is not None:
+                fix = {"bulletin": e.id, "released": released, **r.update.model_dump(mode="json")}
+            for vid in dict.fromkeys(r.versions):
+                if vid not in rows:
+                    continue
+                rows[vid].append(row)
                 if e.withdrawn:
                     continue
-                if r.update is not None:
-                    latest = {"bulletin": e.id, "released": stamp(e.bulletin.released), **r.update.model_dump(mode="json")}
+                if fix is not None:
+                    latest[vid] = fix
                 else:
-                    open_ids.append(e.id)
-            for r in e.bulletin.not_affected:
-                if r.product == p.id and v.id in r.versions:
-                    rows.append({"bulletin": e.id, "status": "not_affected", "withdrawn": e.withdrawn, "released": stamp(e.bulletin.released)})
-        versions.append(
-            {
-                "id": v.id,
-                "name": v.name,
-                "platforms": v.platforms,
-                "released": v.released.isoformat() if v.released else None,
-                "supported_until": v.supported_until.isoformat() if v.supported_until else None,
-                "supported": v.supported_on(today),
-                "cpe": v.cpe,
-                "bulletins": rows,
-                "latest_update": latest,
-                "unfixed": list(dict.fromkeys(open_ids)),
-            }
-        )
+                    open_ids[vid].append(e.id)
+        for r in e.bulletin.not_affected:
+            if r.product != p.id:
+                continue
+            row = {"bulletin": e.id, "status": "not_affected", "withdrawn": e.withdrawn, "released": released}
+            for vid in dict.fromkeys(r.versions):
+                if vid in rows:
+                    rows[vid].append(row)
+    versions = [
+        {
+            "id": v.id,
+            "name": v.name,
+            "platforms": v.platforms,
+            "released": v.released.isoformat() if v.released else None,
+            "supported_until": v.supported_until.isoformat() if v.supported_until else None,
+            "supported": v.supported_on(today),
+            "cpe": v.cpe,
+            "bulletins": rows[v.id],
+            "latest_update": latest[v.id],
+            "unfixed": list(dict.fromkeys(open_ids[v.id])),
+        }
+        for v in p.versions
+    ]
     return {
         **_head("product"),
         "id": p.id,

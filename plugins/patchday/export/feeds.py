@@ -25,71 +25,101 @@ def feed_path(lang: str, name: str) -> str:
     return f"feeds/{lang}/{name}.atom"
 
 
-@dataclass(frozen=True)
-class _Item:
-    id: str
-    title: str
-    summary: str
-    link: str
-    published: dt.datetime
+def _category(scheme: str, term: str, text: str) -> str:
+    return f"    <category scheme={quoteattr(scheme)} term={quoteattr(term)} label={quoteattr(text)}/>"
+
+
+@dataclass(frozen=True, slots=True)
+class _Revision:
+    version: str
+    id: str  # the item's tag URI
     updated: dt.datetime
-    categories: tuple[tuple[str, str, str], ...]  # (scheme, term, label)
+    id_line: str
+    dates: str  # its <published> and <updated> lines
 
 
-def _items(e: Entry, lang: str, catalog: Catalog) -> list[_Item]:
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """What a bulletin's feed items say in every language, rendered once per build."""
+
+    categories: str  # the release, status, CVE and product <category> lines
+    revisions: list[_Revision]  # the first announces the bulletin, the others are updates
+
+
+def _shared(e: Entry, catalog: Catalog) -> _Shared:
+    memo = common._memo
+    key = ("feed-shared", id(e), id(catalog))
+    if memo is not None and key in memo:
+        return memo[key]  # type: ignore[no-any-return]
     settings = catalog.settings
-    loc = localizer(e, lang, settings)
     base = common.base_url(settings)
-    title = f"{e.id}: {loc.get('title')}"
-    link = common.absolute(common.bulletin_path(e.id, lang, settings), settings)
-    cats = [("", f"{base}/severity", e.severity, label(lang, e.severity))]
-    cats += [("", f"{base}/releases/", e.release, e.release)]
-    cats += [("", f"{base}/status", str(e.bulletin.status), str(e.bulletin.status))]
-    cats += [("", "https://www.cve.org/", cve, cve) for cve in e.cves]
-    cats += [("", f"{base}/products/", p, catalog.products[p].name if p in catalog.products else p) for p in e.products]
+    host = common.host(settings)
+    cats = [(f"{base}/releases/", e.release, e.release)]
+    cats += [(f"{base}/status", str(e.bulletin.status), str(e.bulletin.status))]
+    cats += [("https://www.cve.org/", cve, cve) for cve in e.cves]
+    cats += [(f"{base}/products/", p, catalog.products[p].name if p in catalog.products else p) for p in e.products]
     moments = common.revision_moments(e.bulletin, settings) or [(None, e.bulletin.released.astimezone(dt.UTC))]
-    published = moments[0][1]
-    out = []
-    for i, (rev, moment) in enumerate(moments):
-        kind = "new" if i == 0 else "update"
+    published = f"    <published>{stamp(moments[0][1])}</published>\n"
+    revisions = []
+    for rev, moment in moments:
         version = rev.version if rev else "0"
         day = (rev.date if rev else moment.date()).isoformat()
-        if kind == "new":
-            text, head = loc.get("summary"), title
-        else:
-            text = loc.get(f"revisions/{version}")
-            head = f"{label(lang, 'updated')}: {title} ({label(lang, 'revision')} {version})"
-        categories = [(f"{base}/{ENTRY_TYPE}", kind, label(lang, kind))] + [(s, t, lab) for _, s, t, lab in cats]
-        out.append(
-            _Item(
-                id=f"tag:{common.host(settings)},{day}:{e.id}/{version}",
-                title=head,
-                summary=text,
-                link=link,
-                published=published,
-                updated=moment,
-                categories=tuple(categories),
-            )
-        )
+        dates = f"{published}    <updated>{stamp(moment)}</updated>"
+        tag = f"tag:{host},{day}:{e.id}/{version}"
+        revisions.append(_Revision(version, tag, moment, f"    <id>{escape(tag)}</id>", dates))
+    out = _Shared("\n".join(_category(*c) for c in cats), revisions)
+    if memo is not None:
+        memo[key] = out
     return out
-
-
-def _entry_xml(i: _Item) -> str:
-    lines = [
-        "  <entry>",
-        f"    <id>{escape(i.id)}</id>",
-        f"    <title>{escape(i.title)}</title>",
-        f"    <published>{stamp(i.published)}</published>",
-        f"    <updated>{stamp(i.updated)}</updated>",
-        f'    <link rel="alternate" type="text/html" href={quoteattr(i.link)}/>',
-    ]
-    lines += [f"    <category scheme={quoteattr(s)} term={quoteattr(t)} label={quoteattr(lab)}/>" for s, t, lab in i.categories]
-    lines += [f'    <summary type="text">{escape(i.summary)}</summary>', "  </entry>"]
-    return "\n".join(lines)
 
 
 # (updated, item id, entry, XML of the <entry>), newest first: one list per language and catalog.
 _Rows = list[tuple[dt.datetime, str, Entry, str]]
+
+
+def _labelled(catalog: Catalog, lang: str) -> dict[tuple[str, str], str]:
+    """The <category> lines whose label is in the language, by (scheme, term): entry types and severities."""
+    base = common.base_url(catalog.settings)
+    out = {}
+    for scheme, terms in ((f"{base}/{ENTRY_TYPE}", ("new", "update")), (f"{base}/severity", catalog.settings.severities)):
+        for term in terms:
+            out[scheme, term] = _category(scheme, term, label(lang, term))
+    return out
+
+
+def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, str], str]) -> _Rows:
+    """The bulletin's feed items in one language, oldest first."""
+    settings = catalog.settings
+    shared = _shared(e, catalog)
+    loc = localizer(e, lang, settings)
+    base = common.base_url(settings)
+    title = f"{e.id}: {loc.get('title')}"
+    href = quoteattr(common.absolute(common.bulletin_path(e.id, lang, settings), settings))
+    link = f'    <link rel="alternate" type="text/html" href={href}/>'
+    scheme = f"{base}/severity"
+    severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, label(lang, e.severity))
+    entry_type = f"{base}/{ENTRY_TYPE}"
+    rows: _Rows = []
+    for i, rev in enumerate(shared.revisions):
+        if i == 0:
+            kind, head, text = "new", title, loc.get("summary")
+        else:
+            kind, text = "update", loc.get(f"revisions/{rev.version}")
+            head = f"{label(lang, 'updated')}: {title} ({label(lang, 'revision')} {rev.version})"
+        lines = [
+            "  <entry>",
+            rev.id_line,
+            f"    <title>{escape(head)}</title>",
+            rev.dates,
+            link,
+            labelled[entry_type, kind],
+            severity,
+            shared.categories,
+            f'    <summary type="text">{escape(text)}</summary>',
+            "  </entry>",
+        ]
+        rows.append((rev.updated, rev.id, e, "\n".join(lines)))
+    return rows
 
 
 def _rows(catalog: Catalog, lang: str) -> _Rows:
@@ -98,7 +128,8 @@ def _rows(catalog: Catalog, lang: str) -> _Rows:
     key = ("feed-rows", id(catalog), lang)
     if memo is not None and key in memo:
         return memo[key]  # type: ignore[no-any-return]
-    rows = [(i.updated, i.id, e, _entry_xml(i)) for e in catalog.entries for i in _items(e, lang, catalog)]
+    labelled = _labelled(catalog, lang)
+    rows = [row for e in catalog.entries for row in _entries(e, lang, catalog, labelled)]
     rows.sort(key=lambda r: (r[0], r[1]), reverse=True)
     if memo is not None:
         memo[key] = rows

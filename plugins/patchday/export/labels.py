@@ -6,6 +6,8 @@ listed falls back to English, so adding a site language never breaks a build.
 
 from __future__ import annotations
 
+import functools
+
 LABELS: dict[str, dict[str, str]] = {
     "en": {
         "update": "Update",
@@ -70,6 +72,16 @@ def label(lang: str, key: str, **fmt: object) -> str:
     table = LABELS.get(lang, LABELS["en"])
     text = table.get(key) or LABELS["en"].get(key) or key
     return text.format(**fmt) if fmt else text
+
+
+@functools.cache
+def words(lang: str) -> dict[str, str]:
+    """``label(lang, key)`` for every key of the tables, as one dict for exporters that ask thousands of times.
+
+    Shared, so read only. Keys outside the tables (a site's own severity names) are missing:
+    use ``words(lang).get(key) or key``.
+    """
+    return {key: label(lang, key) for key in {k for table in LABELS.values() for k in table}}
 
 
 def month_name(month: str, lang: str) -> str:

@@ -6,7 +6,9 @@ signatures and directory listings, and touches the file system at the end.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -58,13 +60,32 @@ def _csaf_documents(catalog: Catalog) -> Iterator[tuple[str, dict[str, Any]]]:
             yield document.document_path(e, lang), document.translation(e, catalog, lang)
 
 
+@contextlib.contextmanager
+def _no_cyclic_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while the exports are made.
+
+    They allocate millions of short-lived, acyclic dicts and lists (reference
+    counting frees them) while the memos grow; each full collection walks the
+    whole heap for nothing, about a fifth of the export time at 1,000 bulletins.
+    The collector's previous state is restored afterwards, also when the
+    consumer stops early.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = None) -> Iterator[tuple[str, bytes]]:
     """Every exported file as (site-relative path, bytes), each exactly once, in no particular order.
 
     CSAF documents are serialised and handed out one by one; only their ``document``
     part (what index.txt, changes.csv, ROLIE and the provider metadata read) is kept.
     """
-    with memoized():
+    with _no_cyclic_gc(), memoized():
         fingerprint = signer.fingerprint if signer else None
         heads: dict[str, dict[str, Any]] = {}
         csaf_paths: list[str] = []
