@@ -34,8 +34,16 @@ def site(tmp_path_factory) -> Path:
 
 def html_counts(site: Path, prefix: str) -> dict:
     bulletins = sorted(p.parent.name for p in (site / prefix / "bulletins").glob("*/index.html"))
-    cve_page = BeautifulSoup((site / prefix / "cves" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    cves = {tr.find("td").get_text(strip=True) for tr in cve_page.select("table.pd-filterable tr") if tr.find("td")}
+    # The CVE index: an overview with a count per year, and a page per year listing them.
+    overview = BeautifulSoup((site / prefix / "cves" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    per_year = {tr.find_all("td")[0].get_text(strip=True): int(tr.find_all("td")[1].get_text(strip=True))
+                for tr in overview.select("table tr") if tr.find("td")}
+    cves = set()
+    for year, count in per_year.items():
+        page = BeautifulSoup((site / prefix / "cves" / year / "index.html").read_text(encoding="utf-8"), "html.parser")
+        listed = {tr.find("td").get_text(strip=True) for tr in page.select("table.pd-filterable tr") if tr.find("td")}
+        assert len(listed) == count and all(c.split("-")[1] == year for c in listed), (prefix, year)
+        cves |= listed
     releases = {}
     for page in sorted((site / prefix / "releases").glob("*/index.html")):
         month = page.parent.name

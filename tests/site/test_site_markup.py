@@ -47,6 +47,12 @@ _SIMPLE_CASES = [
     "情報漏えい `KB1` と [ガイダンス](https://x.example/ja)", "Grüße `ä` — “quotes” ‘single’ 'apostrophe'",
     "nbsp\u00a0`x`", "tab\t`x`", "a  `x`  b", "ends with link [a](https://x.example)",
     "[a](https://x.example)[b](https://y.example)", "x\u2003`y`", "a\rb `c`", "`a` `b`", "`a`[b](https://x.example)`c`", "=`x`", "+ `x`", "10) `x`",
+    # code spans hold any character; the parser escapes them
+    "Run `<script>alert(1)</script>` now", "`a & b`", "`x > y`", "`\"q\"`", "`[a](https://x.example)`", "`a*b_c`",
+    # brackets of one kind only and a lone backtick are text
+    "See [the guidance", "the guidance](https://x.example/kb) here", "a ] b `x`", "a [ b `x` [c", "lone ` tick",
+    "lone ` tick and [a](https://x.example)", "[a`b](https://x.example)", "[a](https://x.example/`p)", "`x` and `",
+    "[a] [b]", "[a]: https://x.example", "[a][b]", "[the guidance](https://x.example", "\ue000 [", "](", "[ `x`",
 ]
 
 
@@ -59,4 +65,31 @@ def test_simple_prose_fast_path_matches_python_markdown():
         if fast is not None:
             taken += 1
             assert fast == _full(text.strip()), text
-    assert taken >= 10
+    assert taken >= 25
+
+
+def test_code_spans_are_escaped_on_the_fast_path():
+    html = render("Run `<script>alert(1)</script>` now")
+    assert html == "<p>Run <code>&lt;script&gt;alert(1)&lt;/script&gt;</code> now</p>"
+
+
+def test_fast_path_matches_python_markdown_on_random_text():
+    import random
+
+    from patchday.render.markup import _full, _has_syntax, _simple
+
+    rng = random.Random(20261125)
+    pieces = ["word", " ", " ", "[", "]", "(", ")", "`", "](", "`code`", "[l](https://e.example/p)", "x`", "1.", "- ",
+              "#", "\\", "'", '"', "&", "<", ">", "é", "日本", "!", "*", "_", "https://h.example", "\u00a0", "\t"]
+    weights = [8, 8, 4, 2, 2, 2, 2, 2, 1, 2, 2, 1, 0.3, 0.3, 0.2, 0.2, 0.5, 0.3, 0.3, 0.3, 0.3, 1, 1, 0.3, 0.3, 0.3, 1,
+               0.1, 0.1]
+    taken = 0
+    for _ in range(3000):
+        text = "".join(rng.choices(pieces, weights, k=rng.randint(1, 16))).strip()
+        if not _has_syntax(text):
+            continue
+        fast = _simple(text)
+        if fast is not None:
+            taken += 1
+            assert fast == _full(text), text
+    assert taken >= 500

@@ -93,7 +93,7 @@ def test_no_alert_fires_in_the_browser(hostile_site):
 
     dialogs: list[str] = []
     pages = ["", "releases/2026-01/", "bulletins/CX26-001/", "bulletins/CX26-002/", "bulletins/CX26-003/",
-             "products/mail-server/", "cves/"]
+             "products/mail-server/", "cves/", "cves/2026/"]
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         page = browser.new_page()

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 SNAPSHOTS = Path(__file__).parent / "snapshots"
 PAGES = ["", "releases/", "releases/2026-01/", "bulletins/CX26-001/", "bulletins/CX26-002/", "bulletins/CX26-003/",
-         "products/mail-server/", "cves/", "affected/"]
+         "products/mail-server/", "cves/", "cves/2026/", "affected/"]
 
 
 def normalise(html: str) -> str:

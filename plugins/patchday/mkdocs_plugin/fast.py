@@ -30,6 +30,7 @@ from patchday.diagnostics import Severity
 from patchday.load.corpus import load_file
 from patchday.load.files import Kind, classify
 from patchday.patchdays import release_month
+from patchday.render.index_views import cve_year
 from patchday.render.pages import render_page
 from patchday.render.shell import Shell
 from patchday.render.write import _bulletin_file, render_bulletin_page
@@ -64,6 +65,7 @@ class FastPath:
         self._stopped = False
         self._due_months: set[str] = set()
         self._due_products: set[str] = set()
+        self._due_years: set[str] = set()  # CVE index pages (by the year in the CVE id)
         self._synchronous = True  # False while the watcher thread drives it: then newer changes interrupt index pages
 
     # ---- watching ---------------------------------------------------------------
@@ -120,6 +122,7 @@ class FastPath:
             if done is None:
                 self._due_months.clear()
                 self._due_products.clear()
+                self._due_years.clear()
                 self._full_rebuild()
 
     # ---- livereload ---------------------------------------------------------------
@@ -205,6 +208,7 @@ class FastPath:
         old_products: set[str] = set()
         for bid, entry in changed.items():
             old = catalog.by_id[bid]
+            self._due_years.update(cve_year(v.cve) for e in (old, entry) for v in e.bulletin.vulnerabilities)
             old_products.update(old.products)
             old_products.update(r.product for r in old.bulletin.not_affected)
             _swap(catalog.entries, old, entry)
@@ -250,14 +254,14 @@ class FastPath:
             if state is None or self.plugin._building:
                 return done
             catalog = state.catalog
-            months, products = set(self._due_months), set(self._due_products)
+            months, products, years = set(self._due_months), set(self._due_products), set(self._due_years)
             if not months and not products:
                 return done
             wanted = [(uri, spec) for uri, spec in state.specs.items() if uri in self.plugin._pages and (
                 spec.kind in ("home", "releases", "cves") or (spec.kind == "release" and spec.key in months)
-                or (spec.kind == "product" and spec.key in products))]
+                or (spec.kind == "product" and spec.key in products) or (spec.kind == "cves_year" and spec.key in years))]
             # the pages a reader of the edited bulletin goes to first
-            order = {"release": 0, "product": 1, "home": 2, "releases": 3, "cves": 4}
+            order = {"release": 0, "product": 1, "home": 2, "releases": 3, "cves": 4, "cves_year": 5}
             wanted.sort(key=lambda x: (order.get(x[1].kind, 9), x[0]))
             for uri, spec in wanted:
                 if self._pending and not self._synchronous:
@@ -279,6 +283,7 @@ class FastPath:
                 done.index_pages += 1
             self._due_months.clear()
             self._due_products.clear()
+            self._due_years.clear()
         done.seconds = done.seconds_pages + time.perf_counter() - t0
         log.info(f"{done.index_pages} index pages refreshed in {(time.perf_counter() - t0) * 1000:.0f} ms")
         if notify and done.index_pages:

@@ -1,12 +1,21 @@
-"""The bulletin page as a view-model: everything the template shows, already localised."""
+"""The bulletin page as a view-model: everything the page shows, already localised.
+
+Built once per bulletin and language, 12,000 times at 3,000 bulletins: what
+many pages repeat (CVSS scores, dates, badges) is cached per language and
+value, never per bulletin, so a cache cannot go stale when `patchday serve`
+swaps a record.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from types import SimpleNamespace
+from zoneinfo import ZoneInfo
 
 from patchday.catalog import Entry, scores
+from patchday.i18n import Formatter, Labels
 from patchday.model import Status
 from patchday.model.bulletin import CVSS
 from patchday.render import urls
@@ -131,46 +140,74 @@ class BulletinView:
 
 
 @lru_cache(maxsize=65536)
-def _scores(cvss: CVSS) -> tuple:
-    # CVSS parsing costs ~1 ms; the same vector is shown in every language.
-    return tuple(scores(SimpleNamespace(cvss=cvss)))  # type: ignore[arg-type]  # scores() reads only .cvss
+def _vector_scores(v3: str | None, v4: str | None) -> tuple:
+    # Parsing and scoring a CVSS 4.0 vector costs ~60 us (a page shows ~10 vectors);
+    # a vector is shown in every language, and vectors repeat across bulletins.
+    vuln = SimpleNamespace(cvss=SimpleNamespace(v3=v3, v4=v4))  # scores() reads only .cvss
+    return tuple(scores(vuln))  # type: ignore[arg-type]
 
 
-_SCORE_TEXTS: dict[tuple[str, float], str] = {}
+@lru_cache(maxsize=4096)
+def _score_text(lang: str, base: float) -> str:
+    return Formatter(lang).score(base)  # Babel: ~12 us; there are only ~100 distinct scores
 
 
 def _score_texts(ctx: PageCtx, cvss: CVSS) -> list[Score]:
-    """Scores as shown in the page's language; Babel's number formatting is slow, and there are only ~100 scores."""
-    out = []
-    for s in _scores(cvss):
-        key = (ctx.lang, s.base)
-        text = _SCORE_TEXTS.get(key)
-        if text is None:
-            text = _SCORE_TEXTS[key] = ctx.fmt.score(s.base)
-        out.append(Score(s.version, s.vector, text, _rating(ctx, s.severity)))
-    return out
+    return [Score(s.version, s.vector, _score_text(ctx.lang, s.base), _rating(ctx.t, s.severity))
+            for s in _vector_scores(cvss.v3, cvss.v4)]
 
 
-def _rating(ctx: PageCtx, rating: str) -> str:
+def _rating(t: Labels, rating: str) -> str:
     key = f"cvss.{rating.lower()}"
-    return ctx.t(key) if ctx.t.has(key) else rating
+    return t(key) if t.has(key) else rating
+
+
+@lru_cache(maxsize=65536)
+def _date(lang: str, day: dt.date) -> str:
+    return Formatter(lang).date(day)  # Babel: ~8 us, several per page, a few thousand distinct dates per site
+
+
+@lru_cache(maxsize=1024)
+def _severity(lang: str, key: str) -> Badge:
+    t = Labels(lang)
+    return Badge(key, t(f"sev.{key}") if t.has(f"sev.{key}") else key)
+
+
+@lru_cache(maxsize=1024)
+def _impact(lang: str, key: str) -> Badge:
+    return Badge(key, Labels(lang)(f"impact.{key}"))
 
 
 def severity_badge(ctx: PageCtx, key: str) -> Badge:
-    return Badge(key, ctx.t(f"sev.{key}") if ctx.t.has(f"sev.{key}") else key)
+    return _severity(ctx.lang, key)
 
 
 def impact_badge(ctx: PageCtx, key: str) -> Badge:
-    return Badge(key, ctx.t(f"impact.{key}"))
+    return _impact(ctx.lang, key)
 
 
-def _product_link(ctx: PageCtx, pid: str) -> Link:
-    p = ctx.catalog.products.get(pid)
-    return Link(p.name if p else pid, ctx.url(urls.product(pid)) if p else None)
+class _Products:
+    """Product links and version names for one page; a product recurs in rows and per-CVE severities."""
 
+    def __init__(self, ctx: PageCtx) -> None:
+        self.ctx = ctx
+        self.links: dict[str, Link] = {}
+        self.names: dict[str, dict[str, str]] = {}
 
-def _versions(ctx: PageCtx, pid: str, ids: list[str]) -> list[str]:
-    return [(v.name if (v := ctx.catalog.version(pid, i)) else i) for i in ids]
+    def link(self, pid: str) -> Link:
+        lk = self.links.get(pid)
+        if lk is None:
+            p = self.ctx.catalog.products.get(pid)
+            lk = self.links[pid] = Link(p.name if p else pid, self.ctx.url(urls.product(pid)) if p else None)
+        return lk
+
+    def versions(self, pid: str, ids: list[str]) -> list[str]:
+        names = self.names.get(pid)
+        if names is None:
+            p = self.ctx.catalog.products.get(pid)
+            # reversed: the first version with an ID wins, as in Catalog.version
+            names = self.names[pid] = {v.id: v.name for v in reversed(p.versions)} if p else {}
+        return [names.get(i, i) for i in ids]
 
 
 def _bulletin_link(ctx: PageCtx, bid: str) -> Link:
@@ -181,12 +218,13 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     b = e.bulletin
     t, fmt = ctx.t, ctx.fmt
     m: Merged = merge_bulletin(b, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
+    products = _Products(ctx)
     rows = []
     for r in b.affected:
         u = r.update
         rows.append(AffectedRow(
-            product=_product_link(ctx, r.product),
-            versions=_versions(ctx, r.product, r.versions),
+            product=products.link(r.product),
+            versions=products.versions(r.product, r.versions),
             severity=severity_badge(ctx, r.severity),
             impact=impact_badge(ctx, str(r.impact)),
             update=Link(u.id, u.url) if u else None,
@@ -204,7 +242,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             anchor=v.cve.lower(),
             title=m[f"{base}/title"],
             impact=impact_badge(ctx, str(v.impact)),
-            severities=[(_product_link(ctx, p).text, severity_badge(ctx, s)) for p, s in v.severity.items()],
+            severities=[(products.link(p).text, severity_badge(ctx, s)) for p, s in v.severity.items()],
             cwe=list(v.cwe),
             scores=_score_texts(ctx, v.cvss),
             publicly_disclosed=v.publicly_disclosed,
@@ -222,7 +260,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     toc += [("revisions", t("revisions"))]
     withdrawn = None
     if b.status is Status.WITHDRAWN and b.withdrawn is not None:
-        withdrawn = (fmt.date(b.withdrawn.date), rich(m["withdrawn/reason"]))
+        withdrawn = (_date(ctx.lang, b.withdrawn.date), rich(m["withdrawn/reason"]))
     return BulletinView(
         id=b.id,
         lang=ctx.lang,
@@ -230,8 +268,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         summary=rich(m["summary"]),
         severity=severity_badge(ctx, e.severity),
         impacts=[impact_badge(ctx, i) for i in e.impacts],
-        released=fmt.date(b.released.astimezone(_zone(ctx))),
-        last_updated=fmt.date(e.last_updated),
+        released=_date(ctx.lang, b.released.astimezone(_zone(ctx.catalog.settings.release.timezone)).date()),
+        last_updated=_date(ctx.lang, e.last_updated),
         revision=e.revision,
         release=Link(t("release", month=fmt.month(e.release)), ctx.url(urls.release(e.release))),
         exploited=e.exploited,
@@ -240,10 +278,10 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         withdrawn=withdrawn,
         out_of_band=rich(m["out_of_band/reason"]) if b.out_of_band else None,
         rows=rows,
-        not_affected=[(_product_link(ctx, n.product), _versions(ctx, n.product, n.versions)) for n in b.not_affected],
+        not_affected=[(products.link(n.product), products.versions(n.product, n.versions)) for n in b.not_affected],
         vulns=vulns,
         references=[Link(r.title, r.url) for r in b.references],
-        revisions=[Revision(r.version, fmt.date(r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
+        revisions=[Revision(r.version, _date(ctx.lang, r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
         untranslated=[t(f"field.{g}") for g in fallback_groups(m)],
         stale=bool(m.stale),
         english_url=None if ctx.lang == ctx.source_lang else ctx.url(ctx.path, ctx.source_lang),
@@ -252,7 +290,6 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     )
 
 
-def _zone(ctx: PageCtx):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(ctx.catalog.settings.release.timezone)
+@lru_cache(maxsize=16)
+def _zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)

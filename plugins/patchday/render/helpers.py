@@ -1,9 +1,11 @@
-"""Small HTML helpers the templates call in loops.
+"""Small HTML helpers the templates call in loops, and the bulletin page builds with.
 
 They are Python, not Jinja macros: a macro call costs tens of microseconds,
 and a bulletin page calls these a few hundred times (see docs/site.md).
 Every argument that carries record text is escaped here or is already
-sanitised HTML (:class:`Rich`).
+sanitised HTML (:class:`Rich`). The module functions return plain strings
+for :mod:`patchday.render.bulletin_html`; :class:`Helpers` wraps the same
+functions as ``Markup`` so Jinja's autoescape leaves them alone.
 """
 
 from __future__ import annotations
@@ -16,37 +18,61 @@ from markupsafe import Markup
 from patchday.i18n import Labels
 
 
+def esc(value: object) -> str:
+    """What Jinja's autoescape prints for a plain value (markupsafe's entities, not html.escape's)."""
+    return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+def txt(text, lang: str) -> str:
+    """A Text in the page, marked with its own language if it fell back."""
+    value = escape(text.value, quote=False)
+    if text.lang != lang:
+        return f'<span lang="{text.lang}">{value}</span>'
+    return value
+
+
+def rich(r, lang: str) -> str:
+    attr = f' lang="{r.lang}"' if r.lang != lang else ""
+    return f'<div class="pd-md"{attr}>{r.html}</div>'
+
+
+def sev(b) -> str:
+    key = escape(b.key)
+    return (f'<span class="pd-sev pd-sev--{key}"><svg class="pd-ico" aria-hidden="true" focusable="false">'
+            f'<use href="#pd-i-{key}"></use></svg>{escape(b.label)}</span>')
+
+
+def yesno(value: bool, t: Labels) -> str:
+    return f'<strong class="pd-yes">{escape(t("yes"))}</strong>' if value else escape(t("no"))
+
+
+def link(lk) -> str:
+    text = escape(lk.text, quote=False)
+    if lk.url:
+        return f'<a href="{escape(lk.url)}">{text}</a>'
+    return text
+
+
 @dataclass(frozen=True, slots=True)
 class Helpers:
     lang: str
     t: Labels
 
     def txt(self, text) -> Markup:
-        """A Text in the page, marked with its own language if it fell back."""
-        value = escape(text.value, quote=False)
-        if text.lang != self.lang:
-            return Markup(f'<span lang="{text.lang}">{value}</span>')
-        return Markup(value)
+        return Markup(txt(text, self.lang))
 
     def rich(self, r) -> Markup:
-        lang = f' lang="{r.lang}"' if r.lang != self.lang else ""
-        return Markup(f'<div class="pd-md"{lang}>{r.html}</div>')
+        return Markup(rich(r, self.lang))
 
     def sev(self, b) -> Markup:
-        key = escape(b.key)
-        return Markup(
-            f'<span class="pd-sev pd-sev--{key}"><svg class="pd-ico" aria-hidden="true" focusable="false">'
-            f'<use href="#pd-i-{key}"></use></svg>{escape(b.label)}</span>'
-        )
+        return Markup(sev(b))
 
     def yesno(self, value: bool) -> Markup:
-        return Markup(f'<strong class="pd-yes">{escape(self.t("yes"))}</strong>') if value else Markup(escape(self.t("no")))
+        return Markup(yesno(value, self.t))
 
-    def link(self, link) -> Markup:
-        text = escape(link.text, quote=False)
-        if link.url:
-            return Markup(f'<a href="{escape(link.url)}">{text}</a>')
-        return Markup(text)
+    def link(self, lk) -> Markup:
+        return Markup(link(lk))
 
     def globals(self) -> dict[str, object]:
         return {"txt": self.txt, "rich": self.rich, "sev": self.sev, "yesno": self.yesno, "link": self.link}

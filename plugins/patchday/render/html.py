@@ -13,10 +13,11 @@ import jinja2
 
 from patchday.catalog import Entry
 from patchday.render import urls
+from patchday.render.bulletin_html import bulletin_html
 from patchday.render.bulletin_view import bulletin_view
 from patchday.render.context import PageCtx
 from patchday.render.helpers import Helpers
-from patchday.render.index_views import cves_view, home_view, product_view, products_view, release_view, releases_view
+from patchday.render.index_views import cve_years_view, cves_view, home_view, product_view, products_view, release_view, releases_view
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +38,12 @@ def env() -> jinja2.Environment:
     return e
 
 
+@lru_cache(maxsize=1)
+def sprite() -> str:
+    """The severity icons, defined once in macros.html.j2 for the templates and the bulletin page."""
+    return str(env().get_template("macros.html.j2").module.sprite())
+
+
 def _render(name: str, ctx: PageCtx, **values: object) -> str:
     helpers = Helpers(ctx.lang, ctx.t)
     return env().get_template(name).render(t=ctx.t, lang=ctx.lang, **helpers.globals(), **values)
@@ -44,7 +51,7 @@ def _render(name: str, ctx: PageCtx, **values: object) -> str:
 
 def bulletin(ctx: PageCtx, e: Entry) -> Rendered:
     v = bulletin_view(ctx, e)
-    return Rendered(_render("bulletin.html.j2", ctx, v=v), v.toc)
+    return Rendered(bulletin_html(v, sprite()), v.toc)
 
 
 def release(ctx: PageCtx, month: str) -> Rendered:
@@ -75,8 +82,12 @@ def products(ctx: PageCtx) -> Rendered:
 
 
 def cves(ctx: PageCtx) -> Rendered:
-    rows, filters = cves_view(ctx)
-    return Rendered(_render("cves.html.j2", ctx, rows=rows, filters=filters), [])
+    return Rendered(_render("cves.html.j2", ctx, years=cve_years_view(ctx), search_url=ctx.url(urls.SEARCH)), [])
+
+
+def cves_year(ctx: PageCtx, year: str) -> Rendered:
+    rows, filters = cves_view(ctx, year)
+    return Rendered(_render("cves_year.html.j2", ctx, year=year, rows=rows, filters=filters, index_url=ctx.url(urls.CVES)), [])
 
 
 def home(ctx: PageCtx) -> Rendered:

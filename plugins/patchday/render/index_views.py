@@ -13,7 +13,7 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from patchday.catalog import Entry, Release
+from patchday.catalog import Catalog, Entry, Release
 from patchday.patchdays import upcoming
 from patchday.render import urls
 from patchday.render.bulletin_view import Badge, Link, Rich, impact_badge, rich, severity_badge
@@ -282,11 +282,37 @@ class CveRow:
     products: str  # space-separated ids for the filter
 
 
-def cves_view(ctx: PageCtx) -> tuple[list[CveRow], Filters]:
+def cve_year(cve: str) -> str:
+    """The year in a CVE identifier (CVE-2026-21001 -> 2026): how readers and NVD file CVEs."""
+    return cve.split("-")[1]
+
+
+def cve_years(catalog: Catalog) -> list[tuple[str, int]]:
+    """(year, number of CVEs), newest first. One page per year keeps each page a readable size:
+    a single index of every CVE was 12.8 MB per language at 3,000 bulletins."""
+    counts: dict[str, int] = {}
+    for cve in catalog.by_cve:
+        counts[cve_year(cve)] = counts.get(cve_year(cve), 0) + 1
+    return sorted(counts.items(), reverse=True)
+
+
+@dataclass(slots=True)
+class CveYear:
+    year: Link
+    count: int
+
+
+def cve_years_view(ctx: PageCtx) -> list[CveYear]:
+    return [CveYear(Link(y, ctx.url(urls.cves_year(y))), n) for y, n in cve_years(ctx.catalog)]
+
+
+def cves_view(ctx: PageCtx, year: str | None = None) -> tuple[list[CveRow], Filters]:
     cat = ctx.catalog
     rank = cat.settings.severity_rank
     rows: list[CveRow] = []
     for cve, pairs in cat.by_cve.items():
+        if year is not None and cve_year(cve) != year:
+            continue
         for e, v in pairs:
             o = e.overlays.get(ctx.lang) if ctx.lang != ctx.source_lang else None
             vt = o.vulnerabilities.get(cve) if o else None

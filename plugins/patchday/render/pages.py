@@ -14,6 +14,7 @@ from patchday.catalog import Catalog
 from patchday.i18n import Labels
 from patchday.render import html, urls
 from patchday.render.context import PageCtx
+from patchday.render.index_views import cve_years
 
 SHELL_ID = "pdshell0"  # a token no bulletin ID can contain; replaced in every URL of the shell
 SHELL_TITLE = "PDTITLE0"
@@ -23,8 +24,8 @@ SHELL_TOC = "PDTOC0"
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
-    kind: str  # home, releases, release, products, product, cves, affected, search, shell
-    key: str  # month or product id; "" otherwise
+    kind: str  # home, releases, release, products, product, cves, cves_year, affected, search, shell
+    key: str  # month, product id or year; "" otherwise
     lang: str
     path: str  # language-root path, e.g. "releases/2026-01/"
     title: str
@@ -54,6 +55,8 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
         out += [PageSpec("release", m, lang, urls.release(m), t("release", month=fmt_ctx.fmt.month(m)), False)
                 for m in catalog.releases]
         out += [PageSpec("product", pid, lang, urls.product(pid), p.name, False) for pid, p in catalog.products.items()]
+        out += [PageSpec("cves_year", year, lang, urls.cves_year(year), t("cves_year", year=year), False)
+                for year, _ in cve_years(catalog)]
     return out
 
 
@@ -72,6 +75,8 @@ def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
             return html.product(ctx, spec.key)
         case "cves":
             return html.cves(ctx)
+        case "cves_year":
+            return html.cves_year(ctx, spec.key)
         case "affected":
             return html.affected(ctx)
         case "search":

@@ -19,6 +19,10 @@ def release(month: str) -> str:
     return f"releases/{month}/"
 
 
+def cves_year(year: str) -> str:
+    return f"cves/{year}/"
+
+
 def bulletin(bid: str) -> str:
     return f"bulletins/{bid}/"
 
