@@ -1,7 +1,9 @@
 """View-models -> HTML for the content area of each page type.
 
 Jinja with autoescape on: record text reaches the page either escaped here
-or as Markdown sanitised by :mod:`patchday.render.markup`, never raw.
+or as Markdown sanitised by :mod:`patchday.render.markup`, never raw. The
+bulletin page, rendered once per bulletin and language, is joined in Python
+by :mod:`patchday.render.bulletin_html` with the same escaping.
 """
 
 from __future__ import annotations
