@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
@@ -33,14 +33,21 @@ class Score:
 
 def scores(v: Vulnerability) -> list[Score]:
     """CVSS base scores computed from the vectors (never typed by hand)."""
+    return list(vector_scores(v.cvss.v3, v.cvss.v4))
+
+
+@lru_cache(maxsize=131_072)
+def vector_scores(v3: str | None, v4: str | None) -> tuple[Score, ...]:
+    # Remembered per pair of vectors: pages, CSAF documents and API files of every
+    # language ask for the same scores, and scoring a 4.0 vector is slow.
     out: list[Score] = []
-    if v.cvss.v3:
-        c3 = cvss3(v.cvss.v3)
+    if v3:
+        c3 = cvss3(v3)
         out.append(Score("3.1", c3.clean_vector(), float(c3.base_score), c3.severities()[0]))
-    if v.cvss.v4:
-        c4 = cvss4(v.cvss.v4)
+    if v4:
+        c4 = cvss4(v4)
         out.append(Score("4.0", c4.clean_vector(), float(c4.base_score), c4.severity))
-    return out
+    return tuple(out)
 
 
 @dataclass(slots=True)

@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 import orjson
 
 from patchday.catalog import Catalog, Entry, Score
-from patchday.catalog import scores as _catalog_scores
+from patchday.catalog import vector_scores
 from patchday.model import Settings
 from patchday.model.bulletin import Bulletin, Revision
 from patchday.translate.fields import bulletin_texts, overlay_texts
@@ -164,28 +164,12 @@ def memoized() -> Iterator[None]:
 
 
 def assess(e: Entry, lang: str) -> Freshness:
-    overlay = e.overlays.get(lang)
-    if _memo is None:
-        return _assess(e.bulletin, overlay)
-    key = ("assess", id(e.bulletin), id(overlay))
-    hit = _memo.get(key)
-    if hit is None:
-        hit = _memo[key] = _assess(e.bulletin, overlay)
-    return hit
+    return _assess(e.bulletin, e.overlays.get(lang))
 
 
-_SCORES: dict[tuple[str | None, str | None], list[Score]] = {}
-
-
-def scores(v: Any) -> list[Score]:
-    """catalog.scores, remembered per pair of vectors (the cvss library is slow; scores are a pure function)."""
-    key = (v.cvss.v3, v.cvss.v4)
-    hit = _SCORES.get(key)
-    if hit is None:
-        if len(_SCORES) > 200_000:
-            _SCORES.clear()
-        hit = _SCORES[key] = _catalog_scores(v)
-    return hit
+def scores(v: Any) -> tuple[Score, ...]:
+    """catalog's scores, remembered there per pair of vectors."""
+    return vector_scores(v.cvss.v3, v.cvss.v4)
 
 
 def localizer(e: Entry, lang: str, settings: Settings) -> Localizer:

@@ -39,7 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.lint import across, ordered
-from patchday.load.files import bulletin_unit, scan
+from patchday.load.files import bulletin_unit, display, scan
 
 if TYPE_CHECKING:
     from patchday.model import Settings
@@ -105,13 +105,6 @@ def _unpack(t: tuple) -> Diagnostic:
     return Diagnostic(t[0], t[1], t[2], t[3], Severity(t[4]), t[5], t[6], tuple(t[7]))
 
 
-def _display(path: Path, cwd: Path) -> str:
-    try:
-        return os.path.relpath(path, cwd)
-    except ValueError:
-        return str(path)
-
-
 class _Store:
     def __init__(self, folder: Path | None, root: Path, key: str) -> None:
         self.path = None if folder is None else folder / f"validate-{hashlib.sha256(str(root.resolve()).encode()).hexdigest()[:16]}.marshal"
@@ -162,7 +155,7 @@ def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_d
     except OSError:
         catalogue_bytes = b""
     key = hashlib.sha256(
-        "\0".join([code_stamp(), settings.model_dump_json(), _display(root, cwd), str(root.resolve())]).encode()
+        "\0".join([code_stamp(), settings.model_dump_json(), display(root, cwd), str(root.resolve())]).encode()
         + b"\0" + catalogue_bytes
     ).hexdigest()
     store = _Store(cache_dir, root, key)
@@ -204,7 +197,7 @@ def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_d
 
         paths = sorted((root / rel for unit in to_check for rel, _ in units[unit]), key=lambda p: p.relative_to(root).parts)
         corpus = load_corpus(root, cwd=cwd, paths=paths)
-        display_unit = {_display(root / rel, cwd): unit for unit in to_check for rel, _ in units[unit]}
+        display_unit = {display(root / rel, cwd): unit for unit in to_check for rel, _ in units[unit]}
         for d in record_rules(corpus, settings):
             # A file that is not there (the missing catalogue) belongs to the other files.
             per_unit[display_unit.get(d.file, OTHER)].append(_pack(d))

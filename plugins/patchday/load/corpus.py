@@ -21,7 +21,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel
 
 from patchday.diagnostics import Diagnostic, Severity
-from patchday.load.files import Kind, SourceFile, classify, discover
+from patchday.load.files import Kind, SourceFile, classify, discover, display
 from patchday.load.shape import to_model
 from patchday.load.yaml_strict import MAX_BYTES, Document, markup_free, read_value
 from patchday.model import Bulletin, BulletinOverlay, Catalogue, ReleaseNotes, ReleaseNotesOverlay
@@ -63,13 +63,6 @@ class Corpus:
     # (kind, folder, stem) of records that exist but did not load; rules use it
     # to avoid follow-on errors such as "translation of a missing bulletin".
     broken: set[tuple[str, str | None, str]] = field(default_factory=set)
-
-
-def _display(path: Path, cwd: Path) -> str:
-    try:
-        return os.path.relpath(path, cwd)
-    except ValueError:
-        return str(path)
 
 
 def _read(source: SourceFile) -> tuple[Document | None, list[Diagnostic], bytes]:
@@ -261,13 +254,13 @@ def load_corpus(root: Path, *, cwd: Path | None = None, paths: list[Path] | None
     corpus = Corpus(root=root)
     paths = discover(root) if paths is None else paths
     corpus.files = len(paths)
-    sources = [classify(path, root, _display(path, cwd)) for path in paths]
+    sources = [classify(path, root, display(path, cwd)) for path in paths]
     with _no_cyclic_gc():
         _fill(corpus, sources)
     if corpus.catalogue is None and not any(d.file.endswith("products.yaml") for d in corpus.diagnostics):
         corpus.diagnostics.append(
             Diagnostic(
-                _display(root / "products.yaml", cwd),
+                display(root / "products.yaml", cwd),
                 1,
                 1,
                 "PD034",

@@ -56,6 +56,14 @@ def classify(path: Path, root: Path, display: str) -> SourceFile:
     return SourceFile(path, display, Kind.UNKNOWN, rel.name)
 
 
+def display(path: Path, cwd: Path) -> str:
+    """A path as diagnostics print it: relative to the working folder where possible."""
+    try:
+        return os.path.relpath(path, cwd)
+    except ValueError:
+        return str(path)
+
+
 def bulletin_unit(rel: str) -> str | None:
     """``2026/XX26-001.de.yaml`` -> ``2026/XX26-001``: the bulletin a record file belongs to, by path alone.
 

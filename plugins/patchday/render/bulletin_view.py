@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
-from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
-from patchday.catalog import Entry, scores
+from patchday.catalog import Entry, vector_scores
 from patchday.i18n import Formatter, Labels
 from patchday.model import Status
 from patchday.model.bulletin import CVSS
@@ -139,14 +138,6 @@ class BulletinView:
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
 
 
-@lru_cache(maxsize=65536)
-def _vector_scores(v3: str | None, v4: str | None) -> tuple:
-    # Parsing and scoring a CVSS 4.0 vector costs ~60 us (a page shows ~10 vectors);
-    # a vector is shown in every language, and vectors repeat across bulletins.
-    vuln = SimpleNamespace(cvss=SimpleNamespace(v3=v3, v4=v4))  # scores() reads only .cvss
-    return tuple(scores(vuln))  # type: ignore[arg-type]
-
-
 @lru_cache(maxsize=4096)
 def _score_text(lang: str, base: float) -> str:
     return Formatter(lang).score(base)  # Babel: ~12 us; there are only ~100 distinct scores
@@ -154,7 +145,7 @@ def _score_text(lang: str, base: float) -> str:
 
 def _score_texts(ctx: PageCtx, cvss: CVSS) -> list[Score]:
     return [Score(s.version, s.vector, _score_text(ctx.lang, s.base), _rating(ctx.t, s.severity))
-            for s in _vector_scores(cvss.v3, cvss.v4)]
+            for s in vector_scores(cvss.v3, cvss.v4)]
 
 
 def _rating(t: Labels, rating: str) -> str:
