@@ -13,6 +13,7 @@ import multiprocessing
 import os
 import pickle
 import threading
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -163,13 +164,37 @@ def jobs_for(files: int) -> int:
         cpus = len(os.sched_getaffinity(0))
     except (AttributeError, OSError):
         cpus = os.cpu_count() or 1
-    try:
-        busy = os.getloadavg()[0]
-    except (AttributeError, OSError):
-        busy = 0.0
-    if busy > cpus - 1:
+    if cpus > 1 and idle_cpus() < 1.0:
         return 1
     return max(1, cpus)
+
+
+def _cpu_ticks() -> tuple[int, int] | None:
+    try:
+        with open("/proc/stat", "rb") as f:
+            fields = [int(x) for x in f.readline().split()[1:]]
+    except (OSError, ValueError):
+        return None
+    return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)  # all, idle + iowait
+
+
+def idle_cpus(sample: float = 0.05) -> float:
+    """How many CPUs were idle over a short sample.
+
+    Measured, not the load average: on containers the load average counts
+    tasks of other cgroups and tasks in uninterruptible sleep, and it trails
+    by a minute, so it called an idle machine busy. Where /proc/stat is
+    missing, every CPU is assumed idle.
+    """
+    cpus = os.cpu_count() or 1
+    before = _cpu_ticks()
+    if before is None:
+        return float(cpus)
+    time.sleep(sample)
+    after = _cpu_ticks()
+    if after is None or after[0] <= before[0]:
+        return float(cpus)
+    return cpus * (after[1] - before[1]) / (after[0] - before[0])
 
 
 def _read_parallel(sources: list[SourceFile], jobs: int) -> Iterator[tuple[Document | None, list[Diagnostic]]]:

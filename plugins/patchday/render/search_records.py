@@ -21,7 +21,7 @@ from html import escape
 from patchday.catalog import Catalog, Entry
 from patchday.i18n import Labels
 from patchday.render import urls
-from patchday.translate.merge import merge_bulletin
+from patchday.translate.fields import overlay_texts
 
 # Markdown link syntax and emphasis marks are noise to a search index; the words stay.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
@@ -39,7 +39,14 @@ def url(catalog: Catalog, lang: str, bid: str) -> str:
 
 def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
     b = entry.bulletin
-    m = merge_bulletin(b, entry.overlays.get(lang), lang, catalog.settings.source_language)
+    overlay = entry.overlays.get(lang) if lang != catalog.settings.source_language else None
+    # The per-field rule of translate.merge, for the three kinds of text a record holds; a full
+    # merge (every description and FAQ) per bulletin and language cost 10x the record itself.
+    done = overlay_texts(overlay) if overlay is not None else {}
+
+    def text(key: str, english: str) -> str:
+        return done[key] if key in done else english
+
     products = []
     for row in b.affected:
         product = catalog.products.get(row.product)
@@ -53,12 +60,12 @@ def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
     ]
     out = [
         f'<html lang="{escape(lang)}"><head><title>{escape(b.id)}</title></head><body><main data-pagefind-body>',
-        f'<h1>{escape(b.id)} {escape(m["title"].value)}</h1>',
-        f"<p>{escape(plain(m['summary'].value))}</p>",
+        f'<h1>{escape(b.id)} {escape(text("title", b.title))}</h1>',
+        f"<p>{escape(plain(text('summary', b.summary)))}</p>",
         f"<p>{escape(' · '.join(facts))}</p>",
     ]
     for v in b.vulnerabilities:
-        title = m[f"vulnerabilities/{v.cve}/title"].value
+        title = text(f"vulnerabilities/{v.cve}/title", v.title)
         out.append(f'<h2 id="{escape(v.cve.lower())}">{escape(v.cve)}: {escape(title)}</h2>'
                    f"<p>{escape(t(f'impact.{v.impact}'))} {escape(' '.join(v.cwe))}</p>")
     out.append("</main></body></html>")
