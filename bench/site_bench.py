@@ -54,7 +54,7 @@ _PHASES = {
     "load_s": re.compile(r"load ([\d.]+)s, lint"),
     "lint_s": re.compile(r"lint ([\d.]+)s, catalog"),
     "mkdocs_s": re.compile(r"MkDocs pages of \d+ languages in ([\d.]+)s"),
-    "bulletin_pages_s": re.compile(r"\d+ bulletin pages in ([\d.]+)s"),
+    "bulletin_pages_s": re.compile(r"\d+ bulletin pages and \d+ release, product and CVE-year pages in ([\d.]+)s"),
     "exports_s": re.compile(r"exports: \d+ files in ([\d.]+)s"),
     "search_s": re.compile(r"search index: \d+ languages in ([\d.]+)s"),
     "waited_after_pages_s": re.compile(r"finished ([\d.]+)s after the pages\)\s*$", re.M),

@@ -112,3 +112,40 @@ def test_search_index_per_language(site):
         entry = json.loads((bundle / "pagefind-entry.json").read_text())
         assert list(entry["languages"]) == [lang], (lang, entry["languages"])
         assert entry["languages"][lang]["page_count"] == 3
+
+
+def test_sitemap_lists_every_page_in_every_language_and_no_shell(site):
+    import xml.etree.ElementTree as ET
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    base = "https://security.contoso.example/"
+    urls = ET.parse(site / "sitemap.xml").getroot().findall("s:url", ns)
+    listed = {u.find("s:loc", ns).text: u for u in urls}
+    assert len(listed) == len(urls)  # each page once
+    pages = {base + p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")}
+    pages = {p.replace(f"{base}./", base) for p in pages if "/.well-known/" not in p}  # CSAF folder listings are data
+    assert set(listed) == pages
+    assert not [u for u in listed if "pdshell0" in u]
+    for path in ("releases/2026-01/", "products/mail-server/", "cves/2026/", "bulletins/CX26-001/"):
+        for lang in LANGS:
+            url = listed[base + ("" if lang == "en" else f"{lang}/") + path]
+            alternates = {a.get("hreflang"): a.get("href") for a in url.findall("x:link", ns)}
+            assert alternates == {x: base + ("" if x == "en" else f"{x}/") + path for x in LANGS}, (lang, path)
+            assert re.fullmatch(r"\d{4}-\d\d-\d\d", url.find("s:lastmod", ns).text)
+
+
+def test_skip_link_and_contents_of_poured_pages(site):
+    # Material links "skip to content" to the first contents entry, and leaves both out on a page without one.
+    for lang in LANGS:
+        release = page(site, lang, "releases/2026-01/")
+        first = release.select_one("nav.md-nav--secondary a.md-nav__link")["href"]
+        assert release.select_one("a.md-skip")["href"] == first and release.select(first)
+        year = page(site, lang, "cves/2026/")
+        assert year.select_one("a.md-skip") is None
+        assert year.select_one("nav.md-nav--secondary label.md-nav__title") is None
+
+
+def test_not_found_page_offers_the_language_homes(site):
+    switcher = BeautifulSoup((site / "404.html").read_text(encoding="utf-8"), "html.parser")
+    links = {a["hreflang"]: a["href"] for a in switcher.select("a.md-select__link")}
+    assert links == {"en": "/", "de": "/de/", "fr": "/fr/", "ja": "/ja/"}

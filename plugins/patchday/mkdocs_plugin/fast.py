@@ -5,9 +5,10 @@ A full build re-runs MkDocs once per language. When only bulletin records
 bulletin changes: the shells stay valid. So :meth:`FastPath.rebuild` re-loads
 just the changed files, swaps the new ``Entry`` into the catalog, pours the
 bulletin into the cached shell of every language and tells the browsers to
-reload; then it refreshes the generated index pages that list the bulletin
-(its release, its products, home, releases, CVE index) by replacing their
-content area in the HTML MkDocs wrote, and reloads again.
+reload; then it refreshes the generated index pages that list the bulletin:
+its release, products and CVE years are poured into their shells like the
+bulletin; home, releases and the CVE overview, which MkDocs renders, get
+their content area replaced in the HTML MkDocs wrote. Then it reloads again.
 
 Anything else (products.yaml, release notes, a new, deleted or moved
 bulletin, a bulletin that changes month or stops being published, a load
@@ -33,7 +34,7 @@ from patchday.patchdays import release_month
 from patchday.render.index_views import cve_year
 from patchday.render.pages import render_page
 from patchday.render.shell import Shell
-from patchday.render.write import _bulletin_file, render_bulletin_page
+from patchday.render.write import _bulletin_file, poured_file, render_bulletin_page, render_poured_page
 
 if TYPE_CHECKING:
     from patchday.mkdocs_plugin.plugin import PatchdayPlugin
@@ -45,7 +46,7 @@ log = get_plugin_logger(__name__)
 class Rebuilt:
     bulletins: list[str]
     pages: int  # bulletin pages written
-    index_pages: int = 0  # generated MkDocs pages refreshed
+    index_pages: int = 0  # generated index pages refreshed
     seconds_pages: float = 0.0  # until the bulletin pages were on disk
     seconds: float = 0.0  # until the index pages were on disk too
     stale: list[str] = field(default_factory=list)  # index pages whose table of contents changed (full rebuild needed)
@@ -55,8 +56,8 @@ class FastPath:
     def __init__(self, plugin: PatchdayPlugin, server: Any = None) -> None:
         self.plugin = plugin
         self.server = server
-        self._shells: dict[str, Shell] = {}
-        self._shells_from: dict[str, str] = {}
+        self._shells: dict[tuple[str, str], Shell] = {}
+        self._shells_from: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
         self._pending: set[Path] = set()
         self._wake = threading.Condition()
@@ -147,12 +148,12 @@ class FastPath:
 
     # ---- the fast path --------------------------------------------------------------
 
-    def _shell(self, lang: str) -> Shell:
-        html = self.plugin._shells[lang]
-        if self._shells_from.get(lang) is not html:
-            self._shells[lang] = Shell.parse(html)
-            self._shells_from[lang] = html
-        return self._shells[lang]
+    def _shell(self, kind: str, lang: str) -> Shell:
+        html = self.plugin._shells[kind, lang]
+        if self._shells_from.get((kind, lang)) is not html:
+            self._shells[kind, lang] = Shell.parse(html)
+            self._shells_from[kind, lang] = html
+        return self._shells[kind, lang]
 
     def rebuild(self, paths: list[Path], *, notify: bool = False, index_pages: bool = True) -> Rebuilt | None:
         """Re-render the bulletins whose record files changed; None if a full rebuild is needed.
@@ -220,8 +221,8 @@ class FastPath:
         # 1. the bulletin pages themselves, then reload the browsers
         src = settings.source_language
         written = 0
-        for lang in sorted(plugin._shells):
-            shell = self._shell(lang)
+        for lang in sorted(lang for kind, lang in plugin._shells if kind == "bulletin"):
+            shell = self._shell("bulletin", lang)
             for bid in sorted(changed):
                 page = render_bulletin_page(catalog, shell, lang, bid).encode("utf-8")
                 target = _bulletin_file(state.site_dir, lang, src, bid)
@@ -257,16 +258,27 @@ class FastPath:
             months, products, years = set(self._due_months), set(self._due_products), set(self._due_years)
             if not months and not products:
                 return done
-            wanted = [(uri, spec) for uri, spec in state.specs.items() if uri in self.plugin._pages and (
-                spec.kind in ("home", "releases", "cves") or (spec.kind == "release" and spec.key in months)
-                or (spec.kind == "product" and spec.key in products) or (spec.kind == "cves_year" and spec.key in years))]
+            wanted = [(uri, spec) for uri, spec in state.specs.items()
+                      if uri in self.plugin._pages and spec.kind in ("home", "releases", "cves")]
+            wanted += [("", spec) for spec in state.poured if (spec.kind, spec.lang) in self.plugin._shells and (
+                (spec.kind == "release" and spec.key in months) or (spec.kind == "product" and spec.key in products)
+                or (spec.kind == "cves_year" and spec.key in years))]
             # the pages a reader of the edited bulletin goes to first
             order = {"release": 0, "product": 1, "home": 2, "releases": 3, "cves": 4, "cves_year": 5}
-            wanted.sort(key=lambda x: (order.get(x[1].kind, 9), x[0]))
+            wanted.sort(key=lambda x: (order.get(x[1].kind, 9), x[1].path, x[1].lang))
+            src = catalog.settings.source_language
             for uri, spec in wanted:
                 if self._pending and not self._synchronous:
                     log.info("index pages: a newer change is waiting; continuing after it")
                     return done
+                if not uri:  # poured into its shell: nothing MkDocs made can go stale
+                    target = poured_file(state.site_dir, src, spec)
+                    page = render_poured_page(catalog, self._shell(spec.kind, spec.lang), spec)
+                    if not target.exists() or target.read_text(encoding="utf-8") != page:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                        target.write_text(page, encoding="utf-8")
+                        done.index_pages += 1
+                    continue
                 dest, output, content, toc = self.plugin._pages[uri]
                 if not output or output.count(content) != 1:
                     done.stale.append(uri)

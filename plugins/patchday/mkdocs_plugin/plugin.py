@@ -11,9 +11,12 @@ How the pieces meet (see docs/site.md for why):
   and drops in-memory content), so their source is supplied by
   ``on_page_read_source`` and their HTML by ``on_page_content``, both keyed by
   ``src_uri``, which survives i18n's re-creation.
-* ``on_post_page`` keeps the rendered bulletin *shell* of each language.
-* ``on_post_build`` (after i18n has built every language) pours all bulletins
-  into the shells in parallel, then waits for the exports and the index.
+* ``on_post_page`` keeps the rendered *shells* of each language: one page per
+  kind that grows with the corpus (bulletins, release months, products, CVE
+  years), with tokens where the key, title, content and contents list go.
+* ``on_post_build`` (after i18n has built every language) pours every bulletin
+  and every release, product and CVE-year page into its shell in parallel, then
+  waits for the exports and the index.
 
 mkdocs-static-i18n re-runs the whole build per language on this same plugin
 instance, so everything expensive is computed once and kept on ``self``.
@@ -27,6 +30,7 @@ import json
 import os
 import shutil
 import time
+from copy import deepcopy
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -49,9 +53,11 @@ from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict
 from patchday.model import Settings
 from patchday.render import urls
-from patchday.render.pages import SHELL_ID, PageSpec, render_page, site_pages
+from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
+from patchday.render.sitemap import entries as sitemap_entries
+from patchday.render.sitemap import without_shells
 from patchday.render.search import build_index, build_index_in_background, wait_for_background
-from patchday.render.write import write_bulletins
+from patchday.render.write import write_pages
 
 log = get_plugin_logger(__name__)
 
@@ -116,7 +122,8 @@ class _State:
     settings: Settings
     source: Path
     catalog: Catalog
-    specs: dict[str, PageSpec]  # by virtual src_uri
+    specs: dict[str, PageSpec]  # MkDocs pages, by virtual src_uri
+    poured: list[PageSpec]  # release, product and CVE-year pages, poured into shells after MkDocs
     site_dir: Path  # the root site_dir (i18n builds every language under it)
 
 
@@ -125,7 +132,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
 
     def __init__(self) -> None:
         self._state: _State | None = None
-        self._shells: dict[str, str] = {}
+        self._shells: dict[tuple[str, str], str] = {}  # (kind, lang) -> the shell page as Material rendered it
         # Generated MkDocs pages as written: src_uri -> (output path, full HTML, content HTML, toc), for the serve fast path.
         self._pages: dict[str, tuple[Path, str, str, list[tuple[str, str]]]] = {}
         self._started = 0.0
@@ -206,7 +213,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                  + (" (preview: drafts included)" if preview else "")
                  + f"; load {t1 - t0:.1f}s, lint {t2 - t1:.1f}s, catalog {time.perf_counter() - t2:.1f}s")
         self._loaded = time.perf_counter()
-        return _State(settings, source, catalog, specs, Path(config.site_dir))
+        return _State(settings, source, catalog, specs, poured_pages(catalog), Path(config.site_dir))
 
     # ---- pages ----------------------------------------------------------------
 
@@ -264,9 +271,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         root = urls.root(page.url)
         spec = self._spec(page)
         feeds = [(t("feed_all"), f"{root}feeds/{lang}/bulletins.atom"), (t("feed_critical"), f"{root}feeds/{lang}/critical.atom")]
-        if spec is not None and spec.kind == "product":
-            name = self._state.catalog.products[spec.key].name
-            feeds.append((t("feed_product", product=name), f"{root}feeds/{lang}/products/{spec.key}.atom"))
+        if spec is not None and spec.kind == "shell" and spec.key == "product":
+            # Filled per product with its name and ID, like the page title (render.write).
+            feeds.append((t("feed_product", product=SHELL_TITLE), f"{root}feeds/{lang}/products/{SHELL_ID}.atom"))
         context["pd"] = {
             "feeds": feeds,
             "preview": self._state.catalog.preview,
@@ -276,6 +283,13 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         return context
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+        i18n = config.plugins.get("i18n")
+        roots = getattr(i18n, "extra_alternate", None)
+        if template_name == "404.html" and roots:
+            # mkdocs-static-i18n leaves the language switcher of the last page rendered (a page
+            # shell) in the config; a page that is not found has only the language homes to offer.
+            # static-i18n sets it as an attribute, which Jinja reads before the item.
+            config.extra.alternate = deepcopy(roots)
         # Static templates (404.html) get no page context; a preview must still say noindex there.
         if self._state is not None and "pd" not in context:
             lang = self._lang(config)
@@ -286,7 +300,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         spec = self._spec(page)
         if spec is not None and spec.kind == "shell":
-            self._shells[spec.lang] = output
+            self._shells[spec.key, spec.lang] = output
         elif spec is not None and page.file.src_uri in self._pages:
             _, _, content, toc = self._pages[page.file.src_uri]
             self._pages[page.file.src_uri] = (Path(page.file.abs_dest_path), output, content, toc)
@@ -308,17 +322,18 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         state = self._state
         site_dir = state.site_dir
         t0 = time.perf_counter()
-        log.info(f"MkDocs pages of {len(self._shells)} languages in {t0 - self._loaded:.1f}s")
+        langs = sorted({lang for _, lang in self._shells})
+        log.info(f"MkDocs pages of {len(langs)} languages in {t0 - self._loaded:.1f}s")
         try:
-            written = write_bulletins(state.catalog, self._shells, site_dir, self.config.workers)
-            for lang in self._shells:
-                shutil.rmtree(site_dir / urls.site_path(lang, state.settings.source_language, urls.bulletin(SHELL_ID)),
+            written = write_pages(state.catalog, self._shells, site_dir, self.config.workers,
+                                  poured=[s for s in state.poured if s.lang in langs])
+            for kind, lang in self._shells:
+                shutil.rmtree(site_dir / urls.site_path(lang, state.settings.source_language, SHELL_PATHS[kind]),
                               ignore_errors=True)
-            self._extend_sitemap(site_dir, config)
+            self._extend_sitemap(site_dir, config, langs)
             t1 = time.perf_counter()
-            log.info(f"{written.pages} bulletin pages in {t1 - t0:.1f}s "
-                     f"(mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
-            langs = sorted(self._shells)
+            log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s "
+                     f"(bulletins: mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
             if self._command == "serve":
                 if self.config.search_index:
                     build_index_in_background(state.catalog, site_dir, langs)  # the preview is visible now; search catches up
@@ -357,19 +372,14 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                               gnupg_home=os.environ.get("GNUPGHOME") or None)
         return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
 
-    def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig) -> None:
-        """Bulletin pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""
+    def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig, langs: list[str]) -> None:
+        """Poured pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""
         sitemap = site_dir / "sitemap.xml"
         if not sitemap.exists() or not config.site_url or self._state is None:
             return
-        base = config.site_url.rstrip("/") + "/"
-        src = self._state.settings.source_language
-        entries = []
-        for e in self._state.catalog.entries:
-            for lang in self._shells:
-                loc = escape(base + urls.site_path(lang, src, urls.bulletin(e.id)))
-                entries.append(f"<url><loc>{loc}</loc><lastmod>{e.last_updated.isoformat()}</lastmod></url>")
-        text = sitemap.read_text(encoding="utf-8").replace("</urlset>", "\n".join(entries) + "\n</urlset>")
+        langs = [lang for lang in self._state.settings.languages if lang in langs]
+        added = sitemap_entries(self._state.catalog, config.site_url, langs, self._state.poured)
+        text = without_shells(sitemap.read_text(encoding="utf-8")).replace("</urlset>", added + "\n</urlset>")
         sitemap.write_text(text, encoding="utf-8")
         with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
             gz.write(text.encode("utf-8"))

@@ -1,9 +1,12 @@
 """Every page of the site, per language, as data: what the MkDocs glue must create.
 
-Bulletin pages are not in this list one by one: MkDocs renders a single
-*shell* bulletin page per language, and :mod:`patchday.render.shell` pours
-every bulletin into it. That keeps the MkDocs/Material work per build
-constant in the number of bulletins (see docs/site.md for the numbers).
+Two lists. :func:`site_pages` is what MkDocs renders: the pages in the nav
+and one *shell* per kind of page that grows with the corpus (bulletins,
+release months, products, CVE years). :func:`poured_pages` lists the pages of
+those kinds one by one; :mod:`patchday.render.write` pours each into its
+kind's shell (:mod:`patchday.render.shell`). That keeps the MkDocs/Material
+work per build constant in the number of bulletins (see docs/site.md for the
+numbers), and lets the pages be rendered on every core.
 """
 
 from __future__ import annotations
@@ -20,12 +23,13 @@ SHELL_ID = "pdshell0"  # a token no bulletin ID can contain; replaced in every U
 SHELL_TITLE = "PDTITLE0"
 SHELL_CONTENT = "<!--PDCONTENT<h1-->"  # contains "<h1" so Material does not add its own title
 SHELL_TOC = "PDTOC0"
+SHELL_SKIP = "pdskip0"  # the first contents entry's anchor: Material's "skip to content" link points to it
 
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
     kind: str  # home, releases, release, products, product, cves, cves_year, affected, search, shell
-    key: str  # month, product id or year; "" otherwise
+    key: str  # month, product id or year; for a shell, the kind it is the shell of; "" otherwise
     lang: str
     path: str  # language-root path, e.g. "releases/2026-01/"
     title: str
@@ -38,11 +42,23 @@ class PageSpec:
         return f"{stem}{suffix}.md"
 
 
+# The kinds poured into a shell, and where each kind's shell lives (the depth of its pages).
+SHELL_PATHS = {
+    "bulletin": urls.bulletin(SHELL_ID),
+    "release": urls.release(SHELL_ID),
+    "product": urls.product(SHELL_ID),
+    "cves_year": urls.cves_year(SHELL_ID),
+}
+# Whether pages of the kind have a contents list. Material leaves out the list's
+# frame and the skip link when a page has none, so such a kind needs a shell without.
+SHELL_HAS_TOC = {"bulletin": True, "release": True, "product": True, "cves_year": False}
+
+
 def site_pages(catalog: Catalog) -> list[PageSpec]:
+    """The pages MkDocs renders, in every language."""
     out: list[PageSpec] = []
     for lang in catalog.settings.languages:
         t = Labels(lang)
-        fmt_ctx = PageCtx(catalog, lang, "")
         out += [
             PageSpec("home", "", lang, urls.HOME, t("home"), True),
             PageSpec("releases", "", lang, urls.RELEASES, t("releases"), True),
@@ -50,8 +66,17 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
             PageSpec("cves", "", lang, urls.CVES, t("cves"), True),
             PageSpec("affected", "", lang, urls.AFFECTED, t("affected_page"), True),
             PageSpec("search", "", lang, urls.SEARCH, t("search"), True),
-            PageSpec("shell", "", lang, urls.bulletin(SHELL_ID), SHELL_TITLE, False),
         ]
+        out += [PageSpec("shell", kind, lang, path, SHELL_TITLE, False) for kind, path in SHELL_PATHS.items()]
+    return out
+
+
+def poured_pages(catalog: Catalog) -> list[PageSpec]:
+    """Release, product and CVE-year pages of every language: poured into their kind's shell."""
+    out: list[PageSpec] = []
+    for lang in catalog.settings.languages:
+        t = Labels(lang)
+        fmt_ctx = PageCtx(catalog, lang, "")
         out += [PageSpec("release", m, lang, urls.release(m), t("release", month=fmt_ctx.fmt.month(m)), False)
                 for m in catalog.releases]
         out += [PageSpec("product", pid, lang, urls.product(pid), p.name, False) for pid, p in catalog.products.items()]
@@ -82,5 +107,5 @@ def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
         case "search":
             return html.search(ctx)
         case "shell":
-            return html.Rendered(SHELL_CONTENT, [("summary", SHELL_TOC)])
+            return html.Rendered(SHELL_CONTENT, [(SHELL_SKIP, SHELL_TOC)] if SHELL_HAS_TOC[spec.key] else [])
     raise ValueError(f"unknown page kind {spec.kind!r}")

@@ -1,0 +1,72 @@
+"""sitemap.xml entries for the pages MkDocs does not render: bulletins and the poured index pages.
+
+Written the way mkdocs-static-i18n writes the pages it renders: one ``<url>``
+per page and language, with an ``xhtml:link`` alternate for every language,
+so a crawler offers each reader the page in their language. ``lastmod`` is
+when the page's content last changed (the newest revision among the
+bulletins it lists), not the build date: a rebuild alone should not ask
+crawlers to fetch 12,000 pages again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from html import escape
+
+from patchday.catalog import Catalog, Entry
+from patchday.render import urls
+from patchday.render.index_views import cve_year
+from patchday.render.pages import SHELL_ID, PageSpec
+
+_SHELL_URL = re.compile(r"\s*<url>(?:(?!</url>).)*?" + SHELL_ID + r".*?</url>", re.S)
+
+
+def without_shells(sitemap: str) -> str:
+    """MkDocs lists the page shells it rendered; they are removed from the site, so from the map too."""
+    return _SHELL_URL.sub("", sitemap)
+
+
+def _newest(entries: Iterable[Entry]) -> dt.date | None:
+    return max((e.last_updated for e in entries), default=None)
+
+
+def _lastmod(catalog: Catalog, kind: str, key: str, years: dict[str, dt.date]) -> dt.date | None:
+    if kind == "bulletin":
+        return catalog.by_id[key].last_updated
+    if kind == "release":
+        return _newest(catalog.releases[key].entries)
+    if kind == "product":
+        return _newest(catalog.by_product.get(key, ()))
+    return years.get(key)
+
+
+def _by_year(catalog: Catalog) -> dict[str, dt.date]:
+    out: dict[str, dt.date] = {}
+    for cve, rows in catalog.by_cve.items():
+        newest = _newest(e for e, _ in rows)
+        year = cve_year(cve)
+        if newest is not None and (year not in out or newest > out[year]):
+            out[year] = newest
+    return out
+
+
+def entries(catalog: Catalog, site_url: str, languages: Sequence[str], poured: Sequence[PageSpec]) -> str:
+    """``<url>`` elements for every bulletin and poured page, in every language, in a stable order."""
+    base = site_url.rstrip("/") + "/"
+    src = catalog.settings.source_language
+    pages = [("bulletin", urls.bulletin(e.id), e.id) for e in catalog.entries]
+    pages += sorted({(s.kind, s.path, s.key) for s in poured}, key=lambda p: p[1])
+    years = _by_year(catalog) if any(kind == "cves_year" for kind, _, _ in pages) else {}
+    out = []
+    for kind, path, key in pages:
+        lastmod = _lastmod(catalog, kind, key, years)
+        alternates = "".join(
+            f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(base + urls.site_path(lang, src, path))}"/>'
+            for lang in languages)
+        for lang in languages:
+            loc = escape(base + urls.site_path(lang, src, path))
+            out.append(f"<url><loc>{loc}</loc>" + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
+                       + f"{alternates}</url>")
+    return "\n".join(out)
