@@ -148,6 +148,18 @@ def test_filter_release_table(page, server):
     assert "2" in page.inner_text(".pd-filter__status")
 
 
+def test_filter_product_tables(page, server):
+    # One filter bar above a table per release: every release's rows answer it.
+    page.goto(server + "products/mail-server/")
+    rows = "article table.pd-filterable tbody tr"
+    severities = page.eval_on_selector_all(rows, "els => els.map(e => e.dataset.severity)")
+    assert page.locator("article table.pd-filterable").count() >= 2 and len(set(severities)) >= 2, severities
+    keep = severities[0]
+    page.select_option("select[id^=pd-f-severity]", keep)
+    visible = page.eval_on_selector_all(rows, "els => els.filter(e => !e.hidden).map(e => e.dataset.severity)")
+    assert visible == [s for s in severities if s == keep]
+
+
 @pytest.mark.parametrize("lang", ["en", "ja"])
 @pytest.mark.parametrize("path", ["", "releases/2026-01/", "bulletins/CX26-001/", "products/mail-server/"])
 def test_axe_no_serious_violations(page, server, lang, path):

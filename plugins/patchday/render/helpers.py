@@ -11,17 +11,25 @@ functions as ``Markup`` so Jinja's autoescape leaves them alone.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from html import escape
 
 from markupsafe import Markup
 
-from patchday.i18n import Labels
+from patchday.i18n import LABELS, Labels
 
 
 def esc(value: object) -> str:
     """What Jinja's autoescape prints for a plain value (markupsafe's entities, not html.escape's)."""
     return (str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
             .replace("'", "&#39;").replace('"', "&#34;"))
+
+
+@lru_cache(maxsize=16)
+def escaped_labels(lang: str) -> dict[str, str]:
+    """Every label of one language as autoescape prints ``{{ t(key) }}``, escaped once."""
+    t = Labels(lang)
+    return {key: esc(t(key)) for key in LABELS}
 
 
 def txt(text, lang: str) -> str:

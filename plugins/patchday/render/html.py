@@ -3,7 +3,8 @@
 Jinja with autoescape on: record text reaches the page either escaped here
 or as Markdown sanitised by :mod:`patchday.render.markup`, never raw. The
 bulletin page, rendered once per bulletin and language, is joined in Python
-by :mod:`patchday.render.bulletin_html` with the same escaping.
+by :mod:`patchday.render.bulletin_html` with the same escaping, and so are the
+release, product and CVE-year pages (:mod:`patchday.render.index_html`).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from patchday.render.bulletin_html import bulletin_html
 from patchday.render.bulletin_view import bulletin_view
 from patchday.render.context import PageCtx
 from patchday.render.helpers import Helpers
+from patchday.render.index_html import cves_year_html, product_html, release_html
 from patchday.render.index_views import cve_years_view, cves_view, home_view, product_view, products_view, release_view, releases_view
 
 
@@ -65,7 +67,7 @@ def release(ctx: PageCtx, month: str) -> Rendered:
     toc = [("bulletins", ctx.t("bulletins")), ("totals", ctx.t("totals"))]
     if v.highlights or v.known_issues:
         toc.insert(0, ("release-notes", ctx.t("release_notes")))
-    return Rendered(_render("release.html.j2", ctx, v=v), toc)
+    return Rendered(release_html(v, ctx.lang, sprite()), toc)
 
 
 def releases(ctx: PageCtx) -> Rendered:
@@ -75,7 +77,7 @@ def releases(ctx: PageCtx) -> Rendered:
 
 def product(ctx: PageCtx, pid: str) -> Rendered:
     v = product_view(ctx, pid)
-    return Rendered(_render("product.html.j2", ctx, v=v),
+    return Rendered(product_html(v, ctx.lang, sprite()),
                     [("versions", ctx.t("versions_status")), ("bulletins", ctx.t("bulletins_by_release"))])
 
 
@@ -89,7 +91,7 @@ def cves(ctx: PageCtx) -> Rendered:
 
 def cves_year(ctx: PageCtx, year: str) -> Rendered:
     rows, filters = cves_view(ctx, year)
-    return Rendered(_render("cves_year.html.j2", ctx, year=year, rows=rows, filters=filters, index_url=ctx.url(urls.CVES)), [])
+    return Rendered(cves_year_html(year, rows, filters, ctx.url(urls.CVES), ctx.lang, sprite()), [])
 
 
 def home(ctx: PageCtx) -> Rendered:

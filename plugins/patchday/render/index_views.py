@@ -10,13 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import weakref
+from bisect import bisect_left
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patchday.catalog import Catalog, Entry, Release
+from patchday.model import Bulletin
+from patchday.model.bulletin import Update
 from patchday.patchdays import upcoming
 from patchday.render import urls
-from patchday.render.bulletin_view import Badge, Link, Rich, impact_badge, rich, severity_badge
+from patchday.render.bulletin_view import Badge, Link, Rich, _date, _zone, impact_badge, rich, severity_badge
 from patchday.render.chart import Bar, bar_chart
 from patchday.render.context import PageCtx
 from patchday.translate.merge import Text, merge_bulletin, merge_notes
@@ -68,25 +73,80 @@ def filters(ctx: PageCtx, rows_products: list[str], months: list[str]) -> Filter
     return Filters(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
 
+@dataclass(frozen=True, slots=True)
+class _Facts:
+    """What the index pages show of a bulletin in every language: the Entry properties that
+    walk its vulnerabilities and product rows, a third of a row's cost. A bulletin is listed
+    on its release page and on the page of each of its products, in every language."""
+
+    impacts: tuple[str, ...]
+    products: tuple[str, ...]
+    exploited: bool
+    disclosed: bool
+    vuln_impacts: tuple[str, ...]  # each vulnerability's, for a release's totals
+
+
+# By bulletin object, not ID: records are frozen, and `patchday serve` swaps in a new object
+# when one changes. The weak reference drops the facts with their bulletin, so an object
+# later made at the same address (the same id()) is never taken for it.
+_FACTS: dict[int, tuple[weakref.ref[Bulletin], _Facts]] = {}
+
+
+def _facts(e: Entry) -> _Facts:
+    b = e.bulletin
+    key = id(b)
+    known = _FACTS.get(key)
+    if known is not None and known[0]() is b:
+        return known[1]
+    f = _Facts(tuple(e.impacts), tuple(e.products), e.exploited, e.publicly_disclosed,
+               tuple(str(v.impact) for v in b.vulnerabilities))
+    _FACTS[key] = (weakref.ref(b, lambda _: _FACTS.pop(key, None)), f)
+    return f
+
+
+def _url_base(ctx: PageCtx) -> str:
+    """What ``ctx.url(path)`` puts before any non-empty path: pages that link hundreds of
+    bulletins join it once instead of working it out per link."""
+    return urls.root(ctx.site_path) + urls.site_path(ctx.lang, ctx.source_lang, "")
+
+
 def row(ctx: PageCtx, e: Entry) -> Row:
-    title = merge_bulletin_title(ctx, e)
-    return Row(
-        id=e.id,
-        url=ctx.url(urls.bulletin(e.id)),
-        title=title,
-        severity=severity_badge(ctx, e.severity),
-        impacts=[impact_badge(ctx, i) for i in e.impacts],
-        products=[Link(ctx.catalog.products[p].name if p in ctx.catalog.products else p, ctx.url(urls.product(p)))
-                  for p in e.products],
-        cve_count=len(e.bulletin.vulnerabilities),
-        exploited=e.exploited,
-        disclosed=e.publicly_disclosed,
-        month=e.release,
-        out_of_band=e.out_of_band,
-        withdrawn=e.withdrawn,
-        draft=e.bulletin.status.value not in ("final", "withdrawn"),
-        released=ctx.fmt.date(e.bulletin.released.astimezone(_zone(ctx))),
-    )
+    return rows(ctx, [e])[0]
+
+
+def rows(ctx: PageCtx, entries: Iterable[Entry]) -> list[Row]:
+    """The rows of one page. Its products recur from row to row: each link is made once."""
+    products = ctx.catalog.products
+    base = _url_base(ctx)
+    links: dict[str, Link] = {}
+
+    def link(pid: str) -> Link:
+        lk = links.get(pid)
+        if lk is None:
+            lk = links[pid] = Link(products[pid].name if pid in products else pid, base + urls.product(pid))
+        return lk
+
+    zone = _zone(ctx.catalog.settings.release.timezone)
+    out = []
+    for e in entries:
+        f = _facts(e)
+        out.append(Row(
+            id=e.id,
+            url=base + urls.bulletin(e.id),
+            title=merge_bulletin_title(ctx, e),
+            severity=severity_badge(ctx, e.severity),
+            impacts=[impact_badge(ctx, i) for i in f.impacts],
+            products=[link(p) for p in f.products],
+            cve_count=len(e.bulletin.vulnerabilities),
+            exploited=f.exploited,
+            disclosed=f.disclosed,
+            month=e.release,
+            out_of_band=e.out_of_band,
+            withdrawn=e.withdrawn,
+            draft=e.bulletin.status.value not in ("final", "withdrawn"),
+            released=_date(ctx.lang, e.bulletin.released.astimezone(zone).date()),
+        ))
+    return out
 
 
 def merge_bulletin_title(ctx: PageCtx, e: Entry) -> Text:
@@ -128,11 +188,11 @@ class ReleaseView:
 
 def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str | None = None) -> ReleaseView:
     t, fmt = ctx.t, ctx.fmt
-    rows = [row(ctx, e) for e in rel.entries]
+    rel_rows = rows(ctx, rel.entries)
     live = [e for e in rel.entries if not e.withdrawn]
     sev_counts = Counter(e.severity for e in live)
     by_severity = [(severity_badge(ctx, s), sev_counts.get(s, 0)) for s in ctx.catalog.settings.severities]
-    imp_counts = Counter(str(v.impact) for e in live for v in e.bulletin.vulnerabilities)
+    imp_counts = Counter(i for e in live for i in _facts(e).vuln_impacts)
     by_impact = [(impact_badge(ctx, k), n) for k, n in sorted(imp_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     highlights: list[tuple[Text, Rich]] = []
     known: list[tuple[Text, Rich]] = []
@@ -143,7 +203,7 @@ def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str |
         highlights = [(m[f"highlights/{n.key}/title"], rich(m[f"highlights/{n.key}/text"])) for n in rel.notes.highlights]
         known = [(m[f"known_issues/{n.key}/title"], rich(m[f"known_issues/{n.key}/text"])) for n in rel.notes.known_issues]
     oob = []
-    for e, r in zip(rel.entries, rows, strict=True):
+    for e, r in zip(rel.entries, rel_rows, strict=True):
         if e.out_of_band:
             mb = merge_bulletin(e.bulletin, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
             oob.append(OobItem(r, rich(mb["out_of_band/reason"])))
@@ -151,9 +211,9 @@ def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str |
     return ReleaseView(
         month=rel.month,
         title=t("release", month=fmt.month(rel.month)),
-        patch_day=fmt.date(rel.patch_day),
-        rows=rows,
-        filters=filters(ctx, [p for e in rel.entries for p in e.products], [rel.month]),
+        patch_day=_date(ctx.lang, rel.patch_day.date()),
+        rows=rel_rows,
+        filters=filters(ctx, [p for e in rel.entries for p in _facts(e).products], [rel.month]),
         out_of_band=oob,
         highlights=highlights,
         known_issues=known,
@@ -223,20 +283,25 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
     cat, t, fmt = ctx.catalog, ctx.t, ctx.fmt
     p = cat.products[pid]
     entries = cat.by_product.get(pid, [])
-    latest: dict[str, tuple[Link, Link]] = {}
+    base = _url_base(ctx)
+    latest: dict[str, tuple[Update, Link]] = {}
     unfixed: dict[str, list[Link]] = {}
     for e in entries:  # oldest first, so later updates overwrite
         if e.withdrawn:
             continue
+        here = None
         for r in e.bulletin.affected:
             if r.product != pid:
                 continue
-            for v in r.versions:
-                if r.update:
-                    latest[v] = (Link(f"{r.update.id} ({r.update.fixed})", r.update.url), Link(e.id, ctx.url(urls.bulletin(e.id))))
+            if here is None:
+                here = Link(e.id, base + urls.bulletin(e.id))
+            if r.update:
+                for v in r.versions:
+                    latest[v] = (r.update, here)
                     unfixed.pop(v, None)
-                else:
-                    unfixed.setdefault(v, []).append(Link(e.id, ctx.url(urls.bulletin(e.id))))
+            else:
+                for v in r.versions:
+                    unfixed.setdefault(v, []).append(here)
     today = cat.as_of.date()
     versions = []
     for v in p.versions:
@@ -246,13 +311,15 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
             support = t("supported_until", date=fmt.date(v.supported_until))
         else:
             support = t("end_of_support", date=fmt.date(v.supported_until))
-        fix = latest.get(v.id)
-        versions.append(VersionStatus(v.name, ", ".join(v.platforms), support, fix[0] if fix else None,
-                                      fix[1] if fix else None, unfixed.get(v.id, [])))
+        update, fixed_by = latest.get(v.id, (None, None))
+        fix = Link(f"{update.id} ({update.fixed})", update.url) if update else None
+        versions.append(VersionStatus(v.name, ", ".join(v.platforms), support, fix, fixed_by, unfixed.get(v.id, [])))
     groups: dict[str, list[Row]] = {}
-    for e in reversed(entries):
-        groups.setdefault(e.release, []).append(row(ctx, e))
-    by_release = [(Link(t("release", month=fmt.month(m)), ctx.url(urls.release(m))), rows) for m, rows in groups.items()]
+    newest_first = entries[::-1]
+    for e, r in zip(newest_first, rows(ctx, newest_first), strict=True):
+        groups.setdefault(e.release, []).append(r)
+    by_release = [(Link(t("release", month=fmt.month(m)), ctx.url(urls.release(m))), group)
+                  for m, group in groups.items()]
     family = cat.families[p.family].name if p.family in cat.families else p.family
     return ProductView(pid, p.name, family, p.url, versions, by_release, len(entries),
                        filters(ctx, [], [e.release for e in entries]))
@@ -308,20 +375,33 @@ def cve_years_view(ctx: PageCtx) -> list[CveYear]:
 
 def cves_view(ctx: PageCtx, year: str | None = None) -> tuple[list[CveRow], Filters]:
     cat = ctx.catalog
+    lang, source = ctx.lang, ctx.source_lang
     rank = cat.settings.severity_rank
+    base = _url_base(ctx)
     rows: list[CveRow] = []
-    for cve, pairs in cat.by_cve.items():
-        if year is not None and cve_year(cve) != year:
-            continue
-        for e, v in pairs:
-            o = e.overlays.get(ctx.lang) if ctx.lang != ctx.source_lang else None
+    for cve in _cve_ids(cat, year):
+        anchor = "#" + cve.lower()
+        for e, v in cat.by_cve[cve]:
+            o = e.overlays.get(lang) if lang != source else None
             vt = o.vulnerabilities.get(cve) if o else None
-            title = Text(vt.title, ctx.lang) if vt and vt.title else Text(v.title, ctx.source_lang)
+            title = Text(vt.title, lang) if vt and vt.title else Text(v.title, source)
             worst = min(v.severity.values(), key=rank)
-            rows.append(CveRow(cve, Link(e.id, ctx.url(urls.bulletin(e.id)) + "#" + cve.lower()), title,
+            rows.append(CveRow(cve, Link(e.id, base + urls.bulletin(e.id) + anchor), title,
                                impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst), v.exploited, e.release,
                                " ".join(v.severity)))
-    return rows, filters(ctx, [p for r in rows for p in r.products.split()], [r.month for r in rows])
+    # The filter lists each product and month once: split each distinct product list once.
+    products = [p for ids in {r.products for r in rows} for p in ids.split()]
+    return rows, filters(ctx, products, list({r.month for r in rows}))
+
+
+def _cve_ids(cat: Catalog, year: str | None) -> list[str]:
+    """The CVEs of a year, in the catalog's order. ``by_cve`` is sorted by ID and the model
+    admits only CVE-YYYY-NNNN IDs, so a year's CVEs are one run of it: found by bisection,
+    instead of testing every CVE of the corpus on each year's page."""
+    ids = list(cat.by_cve)
+    if year is None:
+        return ids
+    return ids[bisect_left(ids, f"CVE-{year}-"):bisect_left(ids, f"CVE-{year}.")]  # "." sorts right after "-"
 
 
 # ---- home -----------------------------------------------------------------
@@ -361,10 +441,3 @@ def home_view(ctx: PageCtx) -> HomeView:
         out_of_band=oob,
         data_links=data,
     )
-
-
-def _zone(ctx: PageCtx):
-    from zoneinfo import ZoneInfo
-
-    return ZoneInfo(ctx.catalog.settings.release.timezone)
-
