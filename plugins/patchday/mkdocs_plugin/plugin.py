@@ -56,7 +56,7 @@ from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import without_shells
-from patchday.render.search import build_index, build_index_in_background, wait_for_background
+from patchday.render.search import build_index, build_index_in_background, leave_cores_to_others, wait_for_background
 from patchday.render.write import write_pages
 
 log = get_plugin_logger(__name__)
@@ -99,6 +99,7 @@ class _Forked:
 
 def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
     t0 = time.perf_counter()
+    leave_cores_to_others()  # this is a forked child: its affinity is its own
     errors = build_index(catalog, site_dir, languages)
     if errors:
         raise RuntimeError(errors)
