@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -56,7 +57,30 @@ def parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else list(argv)
+    if argv is None:  # the program itself, not a caller in the same process
+        _exit_without_teardown(_main(sys.argv[1:]))
+    return _main(list(argv))
+
+
+def _exit_without_teardown(code: int) -> None:
+    """End the process without freeing its objects one by one.
+
+    A build or a cold validation holds millions of objects (the corpus, the
+    catalog); Python's teardown took 4.8 s of a 3,000-bulletin build, after
+    everything was written. Nothing is left to do but flush the streams.
+    """
+    import logging
+
+    logging.shutdown()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    os._exit(code)
+
+
+def _main(argv: list[str]) -> int:
     args = parser(argv).parse_args(argv)
     if not hasattr(args, "run"):
         print(f"patchday {args.command}: this command needs the site packages (pip install -r requirements/run.txt)", file=sys.stderr)
