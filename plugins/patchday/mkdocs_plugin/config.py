@@ -23,7 +23,8 @@ _OWN = {
     # Worker processes for bulletin pages; 0 = one per CPU.
     "workers": c.Type(int, default=0),
     # Log lint warnings (e.g. stale translations) as MkDocs warnings, which
-    # makes `mkdocs build --strict` fail on them. Off: they are logged as info,
+    # makes `mkdocs build --strict` fail on them. Off: one info line sums them up
+    # by code (each is listed at debug level, `--verbose`),
     # because a stale translation is a state the site shows, not a build error.
     "strict_lint": c.Type(bool, default=False),
 }

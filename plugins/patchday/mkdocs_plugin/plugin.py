@@ -118,6 +118,18 @@ def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
     os._exit(0)  # no atexit handlers or buffered MkDocs state of the parent
 
 
+def _warning_summary(diagnostics: list[Any]) -> str:
+    """One line for the non-error findings: a large corpus has thousands of stale-translation notes."""
+    counts: dict[str, int] = {}
+    for d in diagnostics:
+        if d.severity is not Severity.ERROR:
+            counts[d.code] = counts.get(d.code, 0) + 1
+    if not counts:
+        return ""
+    codes = ", ".join(f"{code} x{n}" for code, n in sorted(counts.items()))
+    return f"{sum(counts.values())} warning(s) in the records ({codes}); `patchday validate` lists them, --verbose too"
+
+
 @dataclass(slots=True)
 class _State:
     settings: Settings
@@ -194,7 +206,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             elif self.config.strict_lint:
                 log.warning(line)
             else:
-                log.info(line)
+                log.debug(line)  # listed with --verbose; `patchday validate` is where they are read
+        if not self.config.strict_lint and (summary := _warning_summary(diagnostics)):
+            log.info(summary)
         if errors:
             raise PluginError(f"{len(errors)} error(s) in the records under {source}; run `patchday validate` for details")
         preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
