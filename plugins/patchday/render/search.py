@@ -47,10 +47,12 @@ def leave_cores_to_others() -> None:
     """Keep Pagefind (started from this process) to half the CPUs, at least one.
 
     In a build it runs next to the page writers and the exports, and every
-    CPU is busy anyway. Pagefind starts a thread per CPU; on two CPUs shared
-    with other processes its threads mostly wait on each other (futex, sched_yield):
-    measured on 3,000 records, 8-9.5 CPU-s per language on two CPUs, 5.3 on one,
-    for the same index. Call it only in a process of its own (a forked child).
+    CPU is busy anyway. Pagefind starts a thread per CPU, and on two CPUs its
+    threads spend much of their time waiting on each other (futex, sched_yield
+    under strace). The same four indexes of 1,000 bulletins took 9.6-11.2 CPU-s
+    with both CPUs and 8.7-10.0 with one, on an otherwise idle machine; next to
+    the page writers the waiting costs more. Call it only in a process of its own
+    (a forked child).
     """
     try:
         cpus = sorted(os.sched_getaffinity(0))
