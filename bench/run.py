@@ -380,6 +380,13 @@ def print_site(result: dict) -> None:
                     for a, b in zip(sizes, sizes[1:])]
         print(f"marginal ms per bulletin-language between them: {', '.join(f'{m:.2f}' for m in marginal)}"
               + (f" (spread {max(marginal) / min(marginal) - 1:.0%})" if min(marginal) > 0 else ""))
+        # Growth is judged on the marginal cost: an average that falls with size is not superlinear.
+        if len(marginal) > 1 and min(marginal) > 0:
+            spread = max(marginal) / min(marginal) - 1
+            growing = max(per[1:]) > per[0] * 1.25
+            print(f"target linear growth (< 25 % spread per bulletin-language): "
+                  f"{'met' if spread < 0.25 and not growing else 'NOT met'} (marginal {spread:.0%}; "
+                  f"average {'grows' if growing else 'does not grow'} with size)")
     top = builds.get(3000)
     if top:
         print(f"target full build of 3,000 x 4 <= 60 s: {'met' if top['wall_s'] <= 60 else 'NOT met'} ({top['wall_s']} s, "
