@@ -55,6 +55,7 @@ from patchday.model import Settings
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
 from patchday.render.sitemap import entries as sitemap_entries
+from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
 from patchday.render.search import build_index, build_index_in_background, leave_cores_to_others, wait_for_background
 from patchday.render.write import write_pages
@@ -395,9 +396,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         langs = [lang for lang in self._state.settings.languages if lang in langs]
         added = sitemap_entries(self._state.catalog, config.site_url, langs, self._state.poured)
         text = without_shells(sitemap.read_text(encoding="utf-8")).replace("</urlset>", added + "\n</urlset>")
-        sitemap.write_text(text, encoding="utf-8")
+        files = split_sitemap(text, config.site_url)
+        for name, content in files.items():
+            (site_dir / name).write_text(content, encoding="utf-8")
         with gzip.GzipFile(site_dir / "sitemap.xml.gz", "wb", mtime=0) as gz:
-            gz.write(text.encode("utf-8"))
+            gz.write(files["sitemap.xml"].encode("utf-8"))
 
     # ---- serve ----------------------------------------------------------------
 

@@ -70,3 +70,37 @@ def entries(catalog: Catalog, site_url: str, languages: Sequence[str], poured: S
             out.append(f"<url><loc>{loc}</loc>" + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
                        + f"{alternates}</url>")
     return "\n".join(out)
+
+
+# sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file. Four languages
+# reach 50,000 URLs at about 12,400 bulletins; more languages, sooner.
+MAX_URLS = 50_000
+MAX_BYTES = 50_000_000
+_URL = re.compile(r"<url>.*?</url>", re.S)
+
+
+def split(sitemap: str, site_url: str, *, max_urls: int = MAX_URLS, max_bytes: int = MAX_BYTES) -> dict[str, str]:
+    """File name -> text: ``sitemap.xml`` alone when it is within the limits, otherwise
+    ``sitemap-1.xml``, ``sitemap-2.xml``, ... and ``sitemap.xml`` as their index, so the
+    address crawlers already know keeps working."""
+    if len(sitemap.encode("utf-8")) <= max_bytes and sitemap.count("<url>") <= max_urls:
+        return {"sitemap.xml": sitemap}
+    entries = _URL.findall(sitemap)
+    head = sitemap[: sitemap.index("<url>")].rstrip() + "\n"
+    tail = "\n</urlset>\n"
+    room = max_bytes - len((head + tail).encode("utf-8"))
+    chunks: list[list[str]] = [[]]
+    size = 0
+    for entry in entries:
+        n = len(entry.encode("utf-8")) + 1
+        if chunks[-1] and (len(chunks[-1]) >= max_urls or size + n > room):
+            chunks.append([])
+            size = 0
+        chunks[-1].append(entry)
+        size += n
+    base = site_url.rstrip("/") + "/"
+    files = {f"sitemap-{i}.xml": head + "\n".join(chunk) + tail for i, chunk in enumerate(chunks, 1)}
+    index = "".join(f"<sitemap><loc>{escape(base + name)}</loc></sitemap>\n" for name in files)
+    files["sitemap.xml"] = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+                            f'<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{index}</sitemapindex>\n')
+    return files
