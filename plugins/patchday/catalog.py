@@ -59,6 +59,20 @@ class Entry:
     release: str  # YYYY-MM
     severity: str  # overall: the most severe product row
     overlays: dict[str, BulletinOverlay] = field(default_factory=dict)
+    # Facts every page, feed and export of every language asks for, derived once: they walk
+    # the bulletin's rows and vulnerabilities. Records never change; `patchday serve` makes
+    # a new Entry for a new record.
+    _products: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _impacts: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    _exploited: bool = field(init=False, repr=False, compare=False)
+    _disclosed: bool = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        b = self.bulletin
+        self._products = tuple(dict.fromkeys(r.product for r in b.affected))
+        self._impacts = tuple(sorted({str(v.impact) for v in b.vulnerabilities}))
+        self._exploited = any(v.exploited for v in b.vulnerabilities)
+        self._disclosed = any(v.publicly_disclosed for v in b.vulnerabilities)
 
     @property
     def id(self) -> str:
@@ -79,11 +93,11 @@ class Entry:
 
     @property
     def products(self) -> list[str]:
-        return list(dict.fromkeys(r.product for r in self.bulletin.affected))
+        return list(self._products)
 
     @property
     def impacts(self) -> list[str]:
-        return sorted({str(v.impact) for v in self.bulletin.vulnerabilities})
+        return list(self._impacts)
 
     @property
     def cves(self) -> list[str]:
@@ -91,11 +105,11 @@ class Entry:
 
     @property
     def exploited(self) -> bool:
-        return any(v.exploited for v in self.bulletin.vulnerabilities)
+        return self._exploited
 
     @property
     def publicly_disclosed(self) -> bool:
-        return any(v.publicly_disclosed for v in self.bulletin.vulnerabilities)
+        return self._disclosed
 
     @property
     def last_updated(self) -> dt.date:

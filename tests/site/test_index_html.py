@@ -40,7 +40,7 @@ def jinja(source: str, lang: str, **values: object) -> str:
 
 def evil_rows() -> list[Row]:
     product = Link(f"{EVIL} Server", f"../../products/a&b'{EVIL}/")
-    row = Row(id=f"CX-{EVIL}", url=f"../../bulletins/x'\"&/", title=Text(f"{EVIL} title", "en"),
+    row = Row(id=f"CX-{EVIL}", url="../../bulletins/x'\"&/", title=Text(f"{EVIL} title", "en"),
               severity=Badge(f"crit{EVIL}", f"Crit {EVIL}"),
               impacts=[Badge("info", f"Info {EVIL}"), Badge("rce", "d'x")],
               products=[product, Link("plain", None)], cve_count=3, exploited=True, disclosed=True,
@@ -70,7 +70,7 @@ def test_cve_rows_are_the_template_rows(lang):
 
 
 def test_release_rows_follow_a_swapped_bulletin():
-    """The facts cached per bulletin object are not reused for the record `patchday serve` swaps in."""
+    """A bulletin's facts come from its own Entry: a record `patchday serve` swaps in gets fresh ones."""
     catalog = build_catalog(load_corpus(FIXTURE / "bulletins"), Settings(), parse_as_of(AS_OF))
     rel = catalog.releases["2026-01"]
     ctx = PageCtx(catalog, "en", urls.release("2026-01"))

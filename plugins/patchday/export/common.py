@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
-from patchday.catalog import Catalog, Entry, Score
+from patchday.catalog import Entry, Score
 from patchday.catalog import vector_scores
 from patchday.model import Settings
 from patchday.model.bulletin import Bulletin, Revision

@@ -12,25 +12,15 @@ which prints what autoescape printed, so the output is byte-for-byte the same.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from patchday.i18n import Labels
-from patchday.i18n.labels import LABELS
 from patchday.render.bulletin_view import BulletinView, Vuln
-from patchday.render.helpers import esc, link, rich, sev, txt, yesno
-
-
-@lru_cache(maxsize=16)
-def _labels(lang: str) -> dict[str, str]:
-    """Every label of one language, escaped once."""
-    t = Labels(lang)
-    return {key: esc(t(key)) for key in LABELS}
+from patchday.render.helpers import esc, escaped_labels, link, rich, sev, txt, yesno
 
 
 def bulletin_html(v: BulletinView, sprite: str) -> str:
     lang = v.lang
     t = Labels(lang)
-    lb = _labels(lang)
+    lb = escaped_labels(lang)
     out = [sprite, '\n<div class="pd-bulletin" data-pagefind-body>\n',
            f'<h1 id="{esc(v.id.lower())}"><span class="pd-id">{esc(v.id)}</span> {txt(v.title, lang)}</h1>\n']
     if v.draft:

@@ -154,7 +154,7 @@ def _rating(t: Labels, rating: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _date(lang: str, day: dt.date) -> str:
+def date_text(lang: str, day: dt.date) -> str:
     return Formatter(lang).date(day)  # Babel: ~8 us, several per page, a few thousand distinct dates per site
 
 
@@ -251,7 +251,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     toc += [("revisions", t("revisions"))]
     withdrawn = None
     if b.status is Status.WITHDRAWN and b.withdrawn is not None:
-        withdrawn = (_date(ctx.lang, b.withdrawn.date), rich(m["withdrawn/reason"]))
+        withdrawn = (date_text(ctx.lang, b.withdrawn.date), rich(m["withdrawn/reason"]))
     return BulletinView(
         id=b.id,
         lang=ctx.lang,
@@ -259,8 +259,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         summary=rich(m["summary"]),
         severity=severity_badge(ctx, e.severity),
         impacts=[impact_badge(ctx, i) for i in e.impacts],
-        released=_date(ctx.lang, b.released.astimezone(_zone(ctx.catalog.settings.release.timezone)).date()),
-        last_updated=_date(ctx.lang, e.last_updated),
+        released=released_text(ctx, b.released),
+        last_updated=date_text(ctx.lang, e.last_updated),
         revision=e.revision,
         release=Link(t("release", month=fmt.month(e.release)), ctx.url(urls.release(e.release))),
         exploited=e.exploited,
@@ -272,7 +272,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         not_affected=[(products.link(n.product), products.versions(n.product, n.versions)) for n in b.not_affected],
         vulns=vulns,
         references=[Link(r.title, r.url) for r in b.references],
-        revisions=[Revision(r.version, _date(ctx.lang, r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
+        revisions=[Revision(r.version, date_text(ctx.lang, r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
         untranslated=[t(f"field.{g}") for g in fallback_groups(m)],
         stale=bool(m.stale),
         english_url=None if ctx.lang == ctx.source_lang else ctx.url(ctx.path, ctx.source_lang),
@@ -282,5 +282,10 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
 
 
 @lru_cache(maxsize=16)
-def _zone(name: str) -> ZoneInfo:
+def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name)
+
+
+def released_text(ctx: PageCtx, moment: dt.datetime) -> str:
+    """A release moment as the date it was in the vendor's release time zone."""
+    return date_text(ctx.lang, moment.astimezone(zone(ctx.catalog.settings.release.timezone)).date())

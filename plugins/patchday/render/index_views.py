@@ -10,18 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import weakref
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patchday.catalog import Catalog, Entry, Release
-from patchday.model import Bulletin
 from patchday.model.bulletin import Update
 from patchday.patchdays import upcoming
 from patchday.render import urls
-from patchday.render.bulletin_view import Badge, Link, Rich, _date, _zone, impact_badge, rich, severity_badge
+from patchday.render.bulletin_view import Badge, Link, Rich, date_text, impact_badge, released_text, rich, severity_badge
 from patchday.render.chart import Bar, bar_chart
 from patchday.render.context import PageCtx
 from patchday.translate.merge import Text, merge_bulletin, merge_notes
@@ -73,37 +71,6 @@ def filters(ctx: PageCtx, rows_products: list[str], months: list[str]) -> Filter
     return Filters(json.dumps(payload, ensure_ascii=False, separators=(",", ":")))
 
 
-@dataclass(frozen=True, slots=True)
-class _Facts:
-    """What the index pages show of a bulletin in every language: the Entry properties that
-    walk its vulnerabilities and product rows, a third of a row's cost. A bulletin is listed
-    on its release page and on the page of each of its products, in every language."""
-
-    impacts: tuple[str, ...]
-    products: tuple[str, ...]
-    exploited: bool
-    disclosed: bool
-    vuln_impacts: tuple[str, ...]  # each vulnerability's, for a release's totals
-
-
-# By bulletin object, not ID: records are frozen, and `patchday serve` swaps in a new object
-# when one changes. The weak reference drops the facts with their bulletin, so an object
-# later made at the same address (the same id()) is never taken for it.
-_FACTS: dict[int, tuple[weakref.ref[Bulletin], _Facts]] = {}
-
-
-def _facts(e: Entry) -> _Facts:
-    b = e.bulletin
-    key = id(b)
-    known = _FACTS.get(key)
-    if known is not None and known[0]() is b:
-        return known[1]
-    f = _Facts(tuple(e.impacts), tuple(e.products), e.exploited, e.publicly_disclosed,
-               tuple(str(v.impact) for v in b.vulnerabilities))
-    _FACTS[key] = (weakref.ref(b, lambda _: _FACTS.pop(key, None)), f)
-    return f
-
-
 def _url_base(ctx: PageCtx) -> str:
     """What ``ctx.url(path)`` puts before any non-empty path: pages that link hundreds of
     bulletins join it once instead of working it out per link."""
@@ -126,25 +93,23 @@ def rows(ctx: PageCtx, entries: Iterable[Entry]) -> list[Row]:
             lk = links[pid] = Link(products[pid].name if pid in products else pid, base + urls.product(pid))
         return lk
 
-    zone = _zone(ctx.catalog.settings.release.timezone)
     out = []
     for e in entries:
-        f = _facts(e)
         out.append(Row(
             id=e.id,
             url=base + urls.bulletin(e.id),
             title=merge_bulletin_title(ctx, e),
             severity=severity_badge(ctx, e.severity),
-            impacts=[impact_badge(ctx, i) for i in f.impacts],
-            products=[link(p) for p in f.products],
+            impacts=[impact_badge(ctx, i) for i in e.impacts],
+            products=[link(p) for p in e.products],
             cve_count=len(e.bulletin.vulnerabilities),
-            exploited=f.exploited,
-            disclosed=f.disclosed,
+            exploited=e.exploited,
+            disclosed=e.publicly_disclosed,
             month=e.release,
             out_of_band=e.out_of_band,
             withdrawn=e.withdrawn,
             draft=e.bulletin.status.value not in ("final", "withdrawn"),
-            released=_date(ctx.lang, e.bulletin.released.astimezone(zone).date()),
+            released=released_text(ctx, e.bulletin.released),
         ))
     return out
 
@@ -192,7 +157,7 @@ def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str |
     live = [e for e in rel.entries if not e.withdrawn]
     sev_counts = Counter(e.severity for e in live)
     by_severity = [(severity_badge(ctx, s), sev_counts.get(s, 0)) for s in ctx.catalog.settings.severities]
-    imp_counts = Counter(i for e in live for i in _facts(e).vuln_impacts)
+    imp_counts = Counter(str(v.impact) for e in live for v in e.bulletin.vulnerabilities)
     by_impact = [(impact_badge(ctx, k), n) for k, n in sorted(imp_counts.items(), key=lambda kv: (-kv[1], kv[0]))]
     highlights: list[tuple[Text, Rich]] = []
     known: list[tuple[Text, Rich]] = []
@@ -211,9 +176,9 @@ def release_view(ctx: PageCtx, rel: Release, prev: str | None = None, nxt: str |
     return ReleaseView(
         month=rel.month,
         title=t("release", month=fmt.month(rel.month)),
-        patch_day=_date(ctx.lang, rel.patch_day.date()),
+        patch_day=date_text(ctx.lang, rel.patch_day.date()),
         rows=rel_rows,
-        filters=filters(ctx, [p for e in rel.entries for p in _facts(e).products], [rel.month]),
+        filters=filters(ctx, [p for e in rel.entries for p in e.products], [rel.month]),
         out_of_band=oob,
         highlights=highlights,
         known_issues=known,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from patchday.render.pages import SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE, SHELL_TOC
+from patchday.render.pages import SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE
 
 TOC_MARK = "<!--PDTOC-->"
 _TOKENS = re.compile("|".join(re.escape(t) for t in (SHELL_CONTENT, TOC_MARK, SHELL_TITLE, SHELL_ID, SHELL_SKIP)))

@@ -146,18 +146,15 @@ def _bulletin_items(bids: list[str], langs: list[str]) -> list[Item]:
 
 
 def _warm(catalog: Catalog, shells: Shells, bids: list[str], poured: Sequence[PageSpec]) -> None:
-    """Render a page of each kind per language before forking, so workers inherit what every
-    page loads once (Babel locale data, escaped label tables, the icon sprite, the catalog's
-    indexes by product and CVE) instead of each loading it."""
+    """Before forking, render a bulletin in every language and a release page, and build the
+    catalog's indexes by product and CVE, so workers inherit what pages load once (Babel
+    locale data, escaped label tables, the icon sprite) instead of each loading it."""
     for (kind, lang), shell in shells.items():
         if kind == "bulletin":
             for bid in bids:
                 render_bulletin_page(catalog, shell, lang, bid)
-    smallest: dict[str, PageSpec] = {}
-    for spec in poured:
-        if spec.lang == catalog.settings.source_language and spec.kind == "release":
-            smallest.setdefault(spec.kind, spec)
-    for spec in smallest.values():
-        render_page(catalog, spec)
+    release = next((s for s in poured if s.kind == "release"), None)
+    if release is not None:
+        render_page(catalog, release)
     catalog.by_product  # noqa: B018
     catalog.by_cve  # noqa: B018
