@@ -150,3 +150,18 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
     assert patchday("schema", "--out", str(out), "--check", cwd=tmp_path).returncode == 0
     (out / "bulletin.schema.json").write_text("{}", encoding="utf-8")
     assert patchday("schema", "--out", str(out), "--check", cwd=tmp_path).returncode == 1
+
+
+def test_a_build_that_fails_its_lint_publishes_no_export(site: Path) -> None:
+    """The exports and the search index start before the linter's verdict (they run beside it);
+    a record that loads but fails a cross-record rule must still leave none of their output."""
+    source = site / "bulletins" / "2026" / "CX26-001.yaml"
+    source.write_text(source.read_text(encoding="utf-8").replace("[MS25-044]", "[CX20-404]"), encoding="utf-8")
+    (site / "docs").mkdir()
+    r = patchday("build", "-d", "out", cwd=site)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "bulletins/2026/CX26-001.yaml:" in r.stderr and "PD605" in r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+    out = site / "out"
+    left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
+    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left

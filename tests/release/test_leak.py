@@ -133,3 +133,17 @@ def test_canaries_appear_once_published(corpus) -> None:
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
     assert find(site, still) == {}
+
+
+def test_a_rebuild_into_the_same_folder_takes_back_what_is_no_longer_published(corpus) -> None:
+    """An embargo moved later (or a bulletin back to draft) after a build: the next build into the
+    same folder must not keep the old output. MkDocs' clean skips dot-entries such as .well-known."""
+    tmp, planters = corpus
+    site = tmp / "site-again"
+    later = (dt.datetime.fromisoformat(AS_OF.replace("Z", "+00:00")) + dt.timedelta(minutes=2)).isoformat()
+    build(site_config(tmp, tmp / "bulletins"), site, as_of=later)
+    assert any(".well-known/csaf" in f for f in find(site, ["CVE-2026-99004"]).get("CVE-2026-99004", []))
+    build(site_config(tmp, tmp / "bulletins"), site, as_of=AS_OF)
+    leaks = find(site, planters["embargo"].planted + ["CVE-2026-99004", "KB9990004"])
+    assert leaks == {}, f"kept from the previous build: {leaks}"
+    assert not (site / ".patchday-staging").exists() and not (site / ".patchday-trash").exists()

@@ -2,9 +2,10 @@
 
 How the pieces meet (see docs/site.md for why):
 
-* ``on_config``  load + lint the records once, build the catalog, list pages.
-* ``on_files``   fork the exports and the search index (they need only the
-  catalog, and site_dir has just been cleaned), then add one *virtual* File
+* ``on_config``  load the records once, build the catalog, fork the exports and
+  the search index (they need only the catalog; they write into a staging
+  folder, see :mod:`patchday.staging`), then lint while they run.
+* ``on_files``   add one *virtual* File
   per generated page and language. They
   are plain ``File`` objects with a path under docs_dir that does not exist
   (``File.generated`` crashes mkdocs-static-i18n, which re-creates every File
@@ -16,7 +17,7 @@ How the pieces meet (see docs/site.md for why):
   years), with tokens where the key, title, content and contents list go.
 * ``on_post_build`` (after i18n has built every language) pours every bulletin
   and every release, product and CVE-year page into its shell in parallel, then
-  waits for the exports and the index.
+  waits for the exports and the index and moves their output into place.
 
 mkdocs-static-i18n re-runs the whole build per language on this same plugin
 instance, so everything expensive is computed once and kept on ``self``.
@@ -24,11 +25,13 @@ instance, so everything expensive is computed once and kept on ``self``.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import gzip
 import json
 import os
 import shutil
+import signal
 import time
 from copy import deepcopy
 from dataclasses import dataclass
@@ -44,7 +47,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 from pydantic import ValidationError
 
-from patchday import clock
+from patchday import clock, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity
 from patchday.i18n import Labels
@@ -93,21 +96,44 @@ class _Forked:
         return str(value)
 
     def kill(self) -> None:
+        """Stop the child and whatever it started (Pagefind), which would otherwise go on writing."""
         if self._proc is not None and self._proc.is_alive():
-            self._proc.kill()
+            try:
+                os.killpg(self._proc.pid, signal.SIGKILL)
+            except OSError:
+                self._proc.kill()
             self._proc.join()
 
 
+def _cpu() -> float:
+    """CPU seconds (user + system) of this process and the children it has waited for."""
+    t = os.times()
+    return t.user + t.system + t.children_user + t.children_system
+
+
 def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), _cpu()
     leave_cores_to_others()  # this is a forked child: its affinity is its own
     errors = build_index(catalog, site_dir, languages)
     if errors:
         raise RuntimeError(errors)
-    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
+    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s, {_cpu() - c0:.1f} CPU-s"
+
+
+def _exports(catalog: Catalog, site_dir: Path) -> str:
+    from patchday.export import write_exports
+
+    t0, c0 = time.perf_counter(), _cpu()
+    # The key never lives in mkdocs.yml: CI provides it with the keyring (see README).
+    paths = write_exports(catalog, site_dir, settings=catalog.settings, as_of=catalog.as_of,
+                          signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
+                          gnupg_home=os.environ.get("GNUPGHOME") or None)
+    return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s, {_cpu() - c0:.1f} CPU-s"
 
 
 def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
+    with contextlib.suppress(OSError):
+        os.setpgid(0, 0)  # a group of its own, so that kill() reaches the programs it runs
     try:
         result = (True, fn(*args))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which fails the build
@@ -197,8 +223,34 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t0 = time.perf_counter()
         corpus = load_corpus(source)
         t1 = time.perf_counter()
-        diagnostics = lint(corpus, settings)
+        preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
+        try:
+            as_of = clock.as_of()
+        except clock.ClockError as exc:
+            raise PluginError(str(exc)) from None
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            built = [lang.locale for lang in i18n.config.languages if lang.build]
+            if sorted(built) != sorted(settings.languages):
+                raise PluginError(f"i18n builds {built} but plugins.patchday.languages is {settings.languages}")
+        # The catalog is built before the verdict of the linter, so that the exports and the
+        # search index can start now and run beside it (into a staging folder that only a
+        # build that passes publishes). Records that fail the lint may trip the catalog: then
+        # the lint's own findings are what the publisher gets.
+        catalog: Catalog | None = None
+        failure: Exception | None = None
+        try:
+            catalog = build_catalog(corpus, settings, as_of, preview=preview)
+        except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
+            failure = exc
         t2 = time.perf_counter()
+        site_dir = Path(config.site_dir)
+        loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
+        if catalog is not None and loaded_clean and self._command != "serve":
+            gc.freeze()  # the forks only read the catalog: keep their collectors off it (see on_config)
+            self._start_early(catalog, settings, site_dir)
+        diagnostics = lint(corpus, settings)
+        t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for d in diagnostics:
             line = f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}" + (f" (hint: {d.hint})" if d.hint else "")
@@ -211,33 +263,24 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if not self.config.strict_lint and (summary := _warning_summary(diagnostics)):
             log.info(summary)
         if errors:
+            self._stop_early(site_dir)
             raise PluginError(f"{len(errors)} error(s) in the records under {source}; run `patchday validate` for details")
-        preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
-        try:
-            as_of = clock.as_of()
-        except clock.ClockError as exc:
-            raise PluginError(str(exc)) from None
-        catalog = build_catalog(corpus, settings, as_of, preview=preview)
+        if catalog is None:
+            self._stop_early(site_dir)
+            raise PluginError(f"the catalog could not be built: {failure!r}")
         src = settings.source_language
         specs = {s.src_uri(src): s for s in site_pages(catalog)}
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            built = [lang.locale for lang in i18n.config.languages if lang.build]
-            if sorted(built) != sorted(settings.languages):
-                raise PluginError(f"i18n builds {built} but plugins.patchday.languages is {settings.languages}")
         log.info(f"{len(catalog.entries)} bulletins in {len(catalog.releases)} releases as of {as_of.isoformat()}"
                  + (" (preview: drafts included)" if preview else "")
-                 + f"; load {t1 - t0:.1f}s, lint {t2 - t1:.1f}s, catalog {time.perf_counter() - t2:.1f}s")
+                 + f"; load {t1 - t0:.1f}s, lint {t3 - t2:.1f}s, catalog {t2 - t1:.1f}s")
         self._loaded = time.perf_counter()
-        return _State(settings, source, catalog, specs, poured_pages(catalog), Path(config.site_dir))
+        return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir)
 
     # ---- pages ----------------------------------------------------------------
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self._state is None:
             return files
-        if self._command != "serve" and not self._early and self._building:
-            self._start_early()
         for uri, spec in self._state.specs.items():
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(f"docs/{uri} collides with a page patchday generates; remove it")
@@ -245,18 +288,25 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
         return files
 
-    def _start_early(self) -> None:
+    def _start_early(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
         """Fork the exports and the search index now: they need only the catalog.
 
-        MkDocs has just cleaned site_dir (mkdocs-static-i18n's per-language builds
-        never clean it), so what they write stays. Their CPU work overlaps MkDocs
-        rendering the index pages in this process, which uses one core.
+        They write into a staging folder inside site_dir, which MkDocs' clean leaves
+        alone (it skips dot-entries); ``on_post_build`` moves their output into place.
+        Their CPU work overlaps the linter and MkDocs rendering the index pages in this
+        process, which use one core.
         """
-        state = self._state
-        assert state is not None
-        self._early["exports"] = _Forked("exports", self._exports, state.site_dir)
+        staging.discard(site_dir)
+        staged = staging.fresh(site_dir)
+        self._early["exports"] = _Forked("exports", _exports, catalog, staged)
         if self.config.search_index:
-            self._early["search index"] = _Forked("search index", _search, state.catalog, state.site_dir, state.settings.languages)
+            self._early["search index"] = _Forked("search index", _search, catalog, staged, settings.languages)
+
+    def _stop_early(self, site_dir: Path) -> None:
+        for proc in self._early.values():
+            proc.kill()
+        self._early = {}
+        staging.discard(site_dir)
 
     def _spec(self, page: Page) -> PageSpec | None:
         return self._state.specs.get(page.file.src_uri) if self._state else None
@@ -340,6 +390,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t0 = time.perf_counter()
         langs = sorted({lang for _, lang in self._shells})
         log.info(f"MkDocs pages of {len(langs)} languages in {t0 - self._loaded:.1f}s")
+        c0 = _cpu()
         try:
             written = write_pages(state.catalog, self._shells, site_dir, self.config.workers,
                                   poured=[s for s in state.poured if s.lang in langs])
@@ -348,45 +399,34 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                               ignore_errors=True)
             self._extend_sitemap(site_dir, config, langs)
             t1 = time.perf_counter()
-            log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s "
+            log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s, {_cpu() - c0:.1f} CPU-s "
                      f"(bulletins: mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
             if self._command == "serve":
                 if self.config.search_index:
                     build_index_in_background(state.catalog, site_dir, langs)  # the preview is visible now; search catches up
-                log.info(self._exports(site_dir))
+                staging.clear_hidden(site_dir)
+                log.info(_exports(state.catalog, site_dir))
+            early = bool(self._early)
             for what, proc in list(self._early.items()):
                 message = proc.join()
                 del self._early[what]
                 log.info(f"{message} (in a parallel process, finished {time.perf_counter() - t1:.1f}s after the pages)")
+            if early:
+                staging.empty_trash(staging.publish(site_dir, state.settings.languages))
         finally:
-            for proc in self._early.values():
-                proc.kill()
-            self._early = {}
+            if self._early:
+                self._stop_early(site_dir)
         self._building = False
         log.info(f"patchday site finished in {time.perf_counter() - self._started:.1f}s")
 
     def on_build_error(self, error: Exception) -> None:
         self._building = False
-        for proc in self._early.values():
-            proc.kill()
-        self._early = {}
-
-    def _exports(self, site_dir: Path) -> str:
-        try:
-            from patchday.export import write_exports  # type: ignore[attr-defined]
-        except ImportError:
-            write_exports = None
-        if write_exports is None:
-            message = "patchday.export is not installed; feeds, calendar, API and CSAF were not written"
-            log.info(message)
-            return message
-        assert self._state is not None
-        t0 = time.perf_counter()
-        # The key never lives in mkdocs.yml: CI provides it with the keyring (see README).
-        paths = write_exports(self._state.catalog, site_dir, settings=self._state.settings, as_of=self._state.catalog.as_of,
-                              signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
-                              gnupg_home=os.environ.get("GNUPGHOME") or None)
-        return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
+        if self._state is not None:
+            self._stop_early(self._state.site_dir)
+        else:
+            for proc in self._early.values():
+                proc.kill()
+            self._early = {}
 
     def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig, langs: list[str]) -> None:
         """Poured pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""
