@@ -21,7 +21,7 @@ validate: deps
 test: test-deps
 	$(BIN)/python -m pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
 
-bench: $(VENV)/.deps-bench
+bench: $(VENV)/.deps-bench system-deps
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 schema: deps

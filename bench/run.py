@@ -348,7 +348,7 @@ def section_site(args: argparse.Namespace) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from site_bench import run_site
 
-    rows = run_site(args.sizes, Path(args.cache) / "site", reference=args.reference)
+    rows = run_site(args.sizes, Path(args.cache) / "site", reference=args.reference, reader=not args.no_reader)
     return {"rows": rows}
 
 
@@ -358,6 +358,8 @@ def print_site(result: dict) -> None:
     for r in rows:
         if r.get("skipped"):
             print(f"{r['kind']:<18}{r['n']:>10}  skipped: {r['skipped']}")
+        elif r["kind"] == "reader_cost":
+            continue  # a table of its own, below
         elif r["kind"] == "rebuild_one":
             print(f"{r['kind']:<18}{r['n']:>10}{r['bulletin_pages_visible_s']:>9}  (bulletin pages in 4 languages visible; "
                   f"index pages after {r['with_index_pages_s']} s)")
@@ -401,6 +403,17 @@ def print_site(result: dict) -> None:
         if hugo:
             ratio = top["wall_s"] / hugo["wall_s"]
             print(f"target within 2x of Hugo with a search index: {'met' if ratio <= 2 else 'NOT met'} ({ratio:.2f}x Hugo's time)")
+    reader = [r for r in rows if r["kind"] == "reader_cost" and not r.get("skipped")]
+    if reader:
+        print(f"\nwhat a reader downloads at {reader[0]['n']} bulletins (Chromium, first visit, uncompressed bodies)")
+        for r in reader:
+            got = f"search index {r['search_kb']:>7} KiB" if "search_kb" in r else f"HTML {r['html_kb']:>7} kB"
+            print(f"  {r['what']:<48} {got}; page load {r['page_load_kb']:>7} KiB in {r['requests']} requests")
+        searches = [r for r in reader if "search_kb" in r]
+        if searches:
+            worst = max(searches, key=lambda r: r["search_kb"])
+            print(f"target a search downloads well under 1 MB: {'met' if all(r['search_under_limit'] for r in searches) else 'NOT met'} "
+                  f"(largest {worst['search_kb']} KiB: {worst['what']})")
     for r in rows:
         if r["kind"] == "rebuild_one":
             print(f"target preview of one edited bulletin <= 1 s at {r['n']}: "
@@ -426,6 +439,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="where generated corpora are kept (default: $PATCHDAY_BENCH_CACHE or /tmp/patchday-bench)")
     p.add_argument("--no-jsonschema", action="store_true", help="skip check-jsonschema")
     p.add_argument("--reference", action="store_true", help="site: also build plain mkdocs-material + static-i18n, and Hugo")
+    p.add_argument("--no-reader", action="store_true", help="site: skip what a reader downloads, measured in Chromium")
     p.add_argument("--json", metavar="FILE", help="also write the results as JSON")
     p.add_argument("--baseline", metavar="PLUGINS_DIR",
                    help="also time `python -m patchday.cli validate` with PYTHONPATH=PLUGINS_DIR, e.g. the plugins/ folder of "

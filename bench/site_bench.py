@@ -34,6 +34,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 sys.path.insert(0, str(HERE))
+import reader_cost  # noqa: E402
 import synth  # noqa: E402
 
 AS_OF = "2026-07-01T00:00:00Z"
@@ -312,7 +313,8 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path, *, search: bool = Fa
             "note": "minimal theme, same content HTML" + (", JSON search index of every page" if search else "")}
 
 
-def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuild: bool = True) -> list[dict]:
+def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuild: bool = True,
+             reader: bool = True) -> list[dict]:
     """Rows for bench/run.py: one full build per size, the fast path at the largest size, references if asked."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -324,6 +326,10 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
               f"for up to {_RECENT_S} s after a mass delete, so these figures may be high", file=sys.stderr)
     try:
         rows += _measure(sizes, workdir, corpora, reference=reference, rebuild=rebuild)
+        if reader and sizes:
+            # After every timed build: the browser would otherwise share the machine with one.
+            n = max(sizes)
+            rows += reader_cost.rows(workdir / f"site-{n}" / "site", corpora[n], n)
     finally:
         _empty_trash(workdir)
     return rows
@@ -353,8 +359,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=Path("/tmp/patchday-site-bench"))
     p.add_argument("--reference", action="store_true", help="also build plain mkdocs-material + static-i18n, and Hugo")
     p.add_argument("--no-rebuild", action="store_true")
+    p.add_argument("--no-reader", action="store_true", help="skip what a reader downloads (search, a bulletin page) in Chromium")
     args = p.parse_args(argv)
-    for row in run_site(args.sizes, args.workdir, reference=args.reference, rebuild=not args.no_rebuild):
+    for row in run_site(args.sizes, args.workdir, reference=args.reference, rebuild=not args.no_rebuild, reader=not args.no_reader):
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return 0
 

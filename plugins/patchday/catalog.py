@@ -173,6 +173,18 @@ class Catalog:
     def latest_release(self) -> Release | None:
         return next(reversed(self.releases.values()), None) if self.releases else None
 
+    def work_out_shared(self) -> None:
+        """Work out now what every output asks for: the indexes by ID, product and CVE, and
+        each translation's freshness. A build forks its exports, search index and page
+        writers from this process; what exists before the fork is inherited, not redone
+        in each of them."""
+        from patchday.translate.freshness import assess
+
+        self.by_id, self.by_product, self.by_cve  # noqa: B018
+        for e in self.entries:
+            for o in e.overlays.values():
+                assess(e.bulletin, o)
+
     def version(self, product: str, version: str) -> Version | None:
         p = self.products.get(product)
         if p is None:

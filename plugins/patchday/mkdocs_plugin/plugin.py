@@ -247,6 +247,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
         if catalog is not None and loaded_clean and self._command != "serve":
+            catalog.work_out_shared()
             gc.freeze()  # the forks only read the catalog: keep their collectors off it (see on_config)
             self._start_early(catalog, settings, site_dir)
         diagnostics = lint(corpus, settings)
@@ -296,7 +297,6 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         Their CPU work overlaps the linter and MkDocs rendering the index pages in this
         process, which use one core.
         """
-        staging.discard(site_dir)
         staged = staging.fresh(site_dir)
         self._early["exports"] = _Forked("exports", _exports, catalog, staged)
         if self.config.search_index:
