@@ -222,6 +222,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             raise PluginError(f"plugins.patchday.source: {source} is not a folder")
         t0 = time.perf_counter()
         corpus = load_corpus(source)
+        # The corpus lives until the build ends. Out of the collector's reach from now on:
+        # otherwise the collections that the catalog, the linter and the shared facts set
+        # off each walk millions of objects (3.4 -> 1.1 CPU-s for the catalog and facts at
+        # 3,000 bulletins).
+        gc.freeze()
         t1 = time.perf_counter()
         preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
         try:
@@ -241,13 +246,13 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         failure: Exception | None = None
         try:
             catalog = build_catalog(corpus, settings, as_of, preview=preview)
+            catalog.work_out_shared()  # before any fork: the exports, search and page writers inherit it
         except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
             failure = exc
         t2 = time.perf_counter()
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
         if catalog is not None and loaded_clean and self._command != "serve":
-            catalog.work_out_shared()
             gc.freeze()  # the forks only read the catalog: keep their collectors off it (see on_config)
             self._start_early(catalog, settings, site_dir)
         diagnostics = lint(corpus, settings)

@@ -92,13 +92,24 @@ def _scratch_parent(records: int) -> str | None:
     return "/dev/shm" if room >= records * 8192 and os.access("/dev/shm", os.W_OK) else None
 
 
+# Pagefind segments these with a dictionary it loads per run: about twice the time of
+# another language (4.5 s against 2.2 s for 3,000 records).
+_SEGMENTED = ("ja", "zh", "ko", "th")
+
+
+def run_order(languages: Sequence[str]) -> list[str]:
+    """Slow languages first: in a build the index is the last thing to finish, and the
+    run that ends after the pages are written keeps one core busy while the other idles."""
+    return sorted(languages, key=lambda lang: (lang.split("-")[0] not in _SEGMENTED, lang))
+
+
 def build_index(catalog: Catalog, site_dir: Path, languages: Sequence[str]) -> str:
     """Write every language's bundle, one Pagefind run per language; returns "" or the errors."""
     src = catalog.settings.source_language
     errors = []
     scratch = Path(tempfile.mkdtemp(prefix="patchday-search-", dir=_scratch_parent(len(catalog.entries) * len(languages))))
     try:
-        for lang in sorted(languages):
+        for lang in run_order(languages):
             _write_records(catalog, scratch, lang)
             root = urls.site_path(lang, src, "")
             cmd = [*_binary(), "--site", str(scratch), "--glob", f"{root}bulletins/*/index.html",
