@@ -174,3 +174,20 @@ def test_axe_no_serious_violations(page, server, lang, path):
     if lang == "en" and path.startswith("bulletins/"):
         (ROOT / "docs" / "img").mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(ROOT / "docs" / "img" / "bulletin.png"), full_page=False)
+
+
+def test_the_benchmark_measures_what_a_search_downloads(site, browser):
+    """bench/reader_cost.py on the fixture site: one row per query, every language, real bytes."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "bench"))
+    import reader_cost
+
+    rows = reader_cost.rows(site, ROOT / "tests" / "fixtures" / "site" / "bulletins", 3, browser)
+    searches = [r for r in rows if "search_kb" in r]
+    assert {r["what"].split(", ")[1] for r in searches} == {"en", "de", "fr", "ja"}, rows
+    for r in searches:
+        # The Pagefind entry, WebAssembly and UI files at least; fewer bytes than the whole page load.
+        assert 50 < r["search_kb"] < r["page_load_kb"] and r["search_under_limit"], r
+    page = next(r for r in rows if "html_kb" in r)
+    assert page["html_kb"] * 1000 == pytest.approx(max(p.stat().st_size for p in (site / "bulletins").glob("*/index.html")), abs=50)
