@@ -21,6 +21,16 @@ validate (default)
     wall-clock time, CPU time (user + sys) and peak RSS of the process tree
     as the kernel reports it for the child (getrusage / wait4).
 
+site
+    Full ``patchday build`` of synthetic corpora (default 300, 1,000 and 3,000
+    bulletins x 4 languages), the live preview's one-bulletin rebuild, with
+    --reference plain mkdocs-material + static-i18n and Hugo on the same content,
+    and what a reader downloads (a search in each language, the largest bulletin
+    page) in Chromium (bench/site_bench.py, bench/reader_cost.py). With --repeat N
+    the patchday and Hugo builds run in N interleaved rounds and each row is the
+    median (of an even count, the slower middle run); the machine's speed drifts
+    within an hour, so one round can flip a verdict.
+
 floor
     One corpus size in this process, stage by stage, CPU seconds: reading the
     files, libyaml alone, libyaml events as Python objects, the strict walk,
@@ -348,24 +358,26 @@ def section_site(args: argparse.Namespace) -> dict:
     sys.path.insert(0, str(Path(__file__).resolve().parent))
     from site_bench import run_site
 
-    rows = run_site(args.sizes, Path(args.cache) / "site", reference=args.reference, reader=not args.no_reader)
+    rows = run_site(args.sizes, Path(args.cache) / "site", reference=args.reference, reader=not args.no_reader,
+                    repeat=args.repeat)
     return {"rows": rows}
 
 
 def print_site(result: dict) -> None:
     rows = result["rows"]
-    print(f"\n{'what':<18}{'bulletins':>10}{'seconds':>9}{'pages/s':>9}{'peak RSS MB':>12}{'output MB':>10}{'ms/bulletin-lang':>17}")
+    print(f"\n{'what':<22}{'bulletins':>10}{'seconds':>9}{'pages/s':>9}{'peak RSS MB':>12}{'output MB':>10}{'ms/bulletin-lang':>17}"
+          f"  runs (wall s, sorted; the median is shown)")
     for r in rows:
         if r.get("skipped"):
-            print(f"{r['kind']:<18}{r['n']:>10}  skipped: {r['skipped']}")
+            print(f"{r['kind']:<22}{r['n']:>10}  skipped: {r['skipped']}")
         elif r["kind"] == "reader_cost":
             continue  # a table of its own, below
         elif r["kind"] == "rebuild_one":
-            print(f"{r['kind']:<18}{r['n']:>10}{r['bulletin_pages_visible_s']:>9}  (bulletin pages in 4 languages visible; "
+            print(f"{r['kind']:<22}{r['n']:>10}{r['bulletin_pages_visible_s']:>9}  (bulletin pages in 4 languages visible; "
                   f"index pages after {r['with_index_pages_s']} s)")
         else:
-            print(f"{r['kind']:<18}{r['n']:>10}{r['wall_s']:>9}{r['pages_per_s']:>9}{r['peak_rss_mb']:>12}{r['output_mb']:>10}"
-                  f"{r.get('ms_per_bulletin_language', ''):>17}")
+            print(f"{r['kind']:<22}{r['n']:>10}{r['wall_s']:>9}{r['pages_per_s']:>9}{r['peak_rss_mb']:>12}{r['output_mb']:>10}"
+                  f"{r.get('ms_per_bulletin_language', ''):>17}  {' '.join(map(str, r.get('wall_runs_s', [])))}")
     builds = {r["n"]: r for r in rows if r["kind"] == "build"}
     for kind in ("reference_mkdocs", "reference_hugo", "reference_hugo_search"):
         for r in rows:
@@ -433,7 +445,8 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("section", nargs="?", default="validate", choices=sorted(SECTIONS), help="what to time (default: validate)")
     p.add_argument("--sizes", default=None, help="bulletin counts, comma-separated (default: 1000,10000; floor: 1000)")
-    p.add_argument("--repeat", type=int, default=3, help="runs per command (default 3)")
+    p.add_argument("--repeat", type=int, default=None,
+                   help="runs per command (default 3); site: rounds of patchday and Hugo builds, rows give the median (default 1)")
     p.add_argument("--slow", type=float, default=60.0, help="a command slower than this many seconds runs once (default 60)")
     p.add_argument("--cache", default=os.environ.get("PATCHDAY_BENCH_CACHE", str(Path(tempfile.gettempdir()) / "patchday-bench")),
                    help="where generated corpora are kept (default: $PATCHDAY_BENCH_CACHE or /tmp/patchday-bench)")
@@ -446,6 +459,8 @@ def main(argv: list[str] | None = None) -> int:
                         "`git worktree add /tmp/base <commit>`: before/after figures in one table")
     args = p.parse_args(argv)
     default_sizes = {"floor": "1000", "site": "300,1000,3000"}.get(args.section, "1000,10000")
+    if args.repeat is None:
+        args.repeat = 1 if args.section == "site" else 3
     args.sizes = [int(x.replace("_", "")) for x in (args.sizes or default_sizes).split(",") if x.strip()]
     m = machine()
     print_machine(m)

@@ -314,7 +314,7 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path, *, search: bool = Fa
 
 
 def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuild: bool = True,
-             reader: bool = True) -> list[dict]:
+             reader: bool = True, repeat: int = 1) -> list[dict]:
     """Rows for bench/run.py: one full build per size, the fast path at the largest size, references if asked."""
     workdir = Path(workdir)
     workdir.mkdir(parents=True, exist_ok=True)
@@ -325,7 +325,7 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
         print(f"note: this bench deleted its old outputs {recent:.0f} s ago; on ext4, file creation is slower "
               f"for up to {_RECENT_S} s after a mass delete, so these figures may be high", file=sys.stderr)
     try:
-        rows += _measure(sizes, workdir, corpora, reference=reference, rebuild=rebuild)
+        rows += _measure(sizes, workdir, corpora, reference=reference, rebuild=rebuild, repeat=repeat)
         if reader and sizes:
             # After every timed build: the browser would otherwise share the machine with one.
             n = max(sizes)
@@ -335,10 +335,31 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
     return rows
 
 
-def _measure(sizes: list[int], workdir: Path, corpora: dict[int, Path], *, reference: bool, rebuild: bool) -> list[dict]:
-    rows: list[dict] = []
-    for n in sizes:
-        rows.append(build_row(n, workdir, corpora[n]))
+def _median(runs: list[dict]) -> dict:
+    """The run with the median wall time, with every run's wall (and CPU) time beside it."""
+    ordered = sorted(runs, key=lambda r: r["wall_s"])
+    row = dict(ordered[len(ordered) // 2])
+    if len(runs) > 1:
+        row["runs"] = len(runs)
+        row["wall_runs_s"] = [r["wall_s"] for r in ordered]
+        if all("cpu_s" in r for r in runs):
+            row["cpu_runs_s"] = sorted(r["cpu_s"] for r in runs)
+    return row
+
+
+def _measure(sizes: list[int], workdir: Path, corpora: dict[int, Path], *, reference: bool, rebuild: bool,
+             repeat: int = 1) -> list[dict]:
+    # The machine's speed drifts by a fifth within an hour, so with ``repeat`` the builds run
+    # in rounds, each round every size of patchday and of Hugo, and each row is the median.
+    builds: dict[int, list[dict]] = {n: [] for n in sizes}
+    hugo: dict[tuple[int, bool], list[dict]] = {}
+    for _ in range(max(1, repeat)):
+        for n in sizes:
+            builds[n].append(build_row(n, workdir, corpora[n]))
+            if reference:
+                for search in (False, True):
+                    hugo.setdefault((n, search), []).append(reference_hugo_row(n, workdir, corpora[n], search=search))
+    rows = [_median(builds[n]) for n in sizes]
     if rows:
         base = min(r["ms_per_bulletin_language"] for r in rows)
         for r in rows:
@@ -347,9 +368,10 @@ def _measure(sizes: list[int], workdir: Path, corpora: dict[int, Path], *, refer
         rows.append(rebuild_row(max(sizes), workdir, corpora[max(sizes)]))
     if reference:
         for n in sizes:
-            rows.append(reference_mkdocs_row(n, workdir, corpora[n]))
-            rows.append(reference_hugo_row(n, workdir, corpora[n]))
-            rows.append(reference_hugo_row(n, workdir, corpora[n], search=True))
+            rows.append(reference_mkdocs_row(n, workdir, corpora[n]))  # once: minutes per run, and 4x away
+            for search in (False, True):
+                done = [r for r in hugo[n, search] if not r.get("skipped")]
+                rows.append(_median(done) if done else hugo[n, search][0])
     return rows
 
 
@@ -359,9 +381,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--workdir", type=Path, default=Path("/tmp/patchday-site-bench"))
     p.add_argument("--reference", action="store_true", help="also build plain mkdocs-material + static-i18n, and Hugo")
     p.add_argument("--no-rebuild", action="store_true")
+    p.add_argument("--repeat", type=int, default=1, help="rounds of builds (patchday and Hugo); rows give the median")
     p.add_argument("--no-reader", action="store_true", help="skip what a reader downloads (search, a bulletin page) in Chromium")
     args = p.parse_args(argv)
-    for row in run_site(args.sizes, args.workdir, reference=args.reference, rebuild=not args.no_rebuild, reader=not args.no_reader):
+    for row in run_site(args.sizes, args.workdir, reference=args.reference, rebuild=not args.no_rebuild, reader=not args.no_reader,
+                        repeat=args.repeat):
         print(json.dumps(row, ensure_ascii=False), flush=True)
     return 0
 
