@@ -218,7 +218,10 @@ def _reference_docs(n: int, workdir: Path, corpus: Path) -> Path:
     """docs/ with every bulletin in every language as a Markdown page holding the same content HTML."""
     docs = workdir / f"ref-{n}" / "docs"
     stamp = docs / ".done"
-    if stamp.exists():
+    # Made again when patchday's code changes: the references must hold the content HTML of today.
+    from patchday.lint.cache import code_stamp
+
+    if stamp.exists() and stamp.read_text(encoding="utf-8") == code_stamp():
         return docs.parent
     _set_aside(docs, workdir)
     (docs / "bulletins").mkdir(parents=True)
@@ -244,7 +247,7 @@ for lang in settings.languages:
         (docs / "bulletins" / f"{e.id}{suffix}.md").write_text(f"---\ntitle: {title}\n---\n\n{r.html}\n", encoding="utf-8")
 """
     subprocess.run([_python(), "-c", code, str(corpus), str(docs), str(REPO / "mkdocs.yml"), AS_OF], check=True)
-    stamp.write_text("ok")
+    stamp.write_text(code_stamp(), encoding="utf-8")
     return docs.parent
 
 
