@@ -87,5 +87,7 @@ def empty_trash(trash: Path | None) -> None:
 
 
 def clear_hidden(site_dir: Path) -> None:
-    """Remove the owned tree the engine's clean skips, before writing into ``site_dir`` directly."""
-    shutil.rmtree(Path(site_dir) / ".well-known" / "csaf", ignore_errors=True)
+    """Remove the owned trees the engine's clean skips, before writing into ``site_dir`` directly."""
+    for rel in OWNED:
+        if rel.startswith("."):
+            shutil.rmtree(Path(site_dir) / rel, ignore_errors=True)

@@ -182,6 +182,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._fast: Any = None  # the serve fast path (patchday.mkdocs_plugin.fast.FastPath) once serving
         # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
         self._early: dict[str, _Forked] = {}
+        self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -269,10 +270,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if not self.config.strict_lint and (summary := _warning_summary(diagnostics)):
             log.info(summary)
         if errors:
-            self._stop_early(site_dir)
+            self._stop_early()
             raise PluginError(f"{len(errors)} error(s) in the records under {source}; run `patchday validate` for details")
         if catalog is None:
-            self._stop_early(site_dir)
+            self._stop_early()
             raise PluginError(f"the catalog could not be built: {failure!r}")
         src = settings.source_language
         specs = {s.src_uri(src): s for s in site_pages(catalog)}
@@ -303,15 +304,19 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         process, which use one core.
         """
         staged = staging.fresh(site_dir)
+        self._staged_in = site_dir
         self._early["exports"] = _Forked("exports", _exports, catalog, staged)
         if self.config.search_index:
             self._early["search index"] = _Forked("search index", _search, catalog, staged, settings.languages)
 
-    def _stop_early(self, site_dir: Path) -> None:
+    def _stop_early(self) -> None:
+        """Kill the forks, if any, and remove what they staged."""
         for proc in self._early.values():
             proc.kill()
         self._early = {}
-        staging.discard(site_dir)
+        if self._staged_in is not None:
+            staging.discard(self._staged_in)
+            self._staged_in = None
 
     def _spec(self, page: Page) -> PageSpec | None:
         return self._state.specs.get(page.file.src_uri) if self._state else None
@@ -411,27 +416,22 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                     build_index_in_background(state.catalog, site_dir, langs)  # the preview is visible now; search catches up
                 staging.clear_hidden(site_dir)
                 log.info(_exports(state.catalog, site_dir))
-            early = bool(self._early)
+            early = self._staged_in is not None
             for what, proc in list(self._early.items()):
                 message = proc.join()
                 del self._early[what]
                 log.info(f"{message} (in a parallel process, finished {time.perf_counter() - t1:.1f}s after the pages)")
             if early:
                 staging.empty_trash(staging.publish(site_dir, state.settings.languages))
+                self._staged_in = None
         finally:
-            if self._early:
-                self._stop_early(site_dir)
+            self._stop_early()
         self._building = False
         log.info(f"patchday site finished in {time.perf_counter() - self._started:.1f}s")
 
     def on_build_error(self, error: Exception) -> None:
         self._building = False
-        if self._state is not None:
-            self._stop_early(self._state.site_dir)
-        else:
-            for proc in self._early.values():
-                proc.kill()
-            self._early = {}
+        self._stop_early()
 
     def _extend_sitemap(self, site_dir: Path, config: MkDocsConfig, langs: list[str]) -> None:
         """Poured pages are not MkDocs pages; add them to sitemap.xml so crawlers find them."""

@@ -146,9 +146,9 @@ def _bulletin_items(bids: list[str], langs: list[str]) -> list[Item]:
 
 
 def _warm(catalog: Catalog, shells: Shells, bids: list[str], poured: Sequence[PageSpec]) -> None:
-    """Before forking, render a bulletin in every language and a release page, and build the
-    catalog's indexes by product and CVE, so workers inherit what pages load once (Babel
-    locale data, escaped label tables, the icon sprite) instead of each loading it."""
+    """Before forking, render a bulletin in every language and a release page, and work out the
+    catalog's shared facts, so workers inherit what pages load once (Babel locale data,
+    escaped label tables, the icon sprite, the indexes) instead of each loading it."""
     for (kind, lang), shell in shells.items():
         if kind == "bulletin":
             for bid in bids:
@@ -156,5 +156,4 @@ def _warm(catalog: Catalog, shells: Shells, bids: list[str], poured: Sequence[Pa
     release = next((s for s in poured if s.kind == "release"), None)
     if release is not None:
         render_page(catalog, release)
-    catalog.by_product  # noqa: B018
-    catalog.by_cve  # noqa: B018
+    catalog.work_out_shared()  # done already in a build; the serve fast path may bring a new catalog
