@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import os
+from pathlib import Path
 
 import pytest
 
@@ -41,6 +43,35 @@ def test_workers_write_the_same_pages(catalog, tmp_path, monkeypatch):
     assert "<a href='#bulletins'>skip</a>" in release or "<a href='#release-notes'>skip</a>" in release
     year = pages["cves/2026/index.html"].decode()
     assert "skip" not in year and "<h1" in year
+
+
+_REAL_WORK = write._work
+_SEEN: list[Path] = []  # the folder the workers report into; set before they fork
+
+
+def _reporting_work(items):
+    (_SEEN[0] / str(os.getpid())).write_text(str(os.nice(0)))
+    return _REAL_WORK(items)
+
+
+@pytest.mark.parametrize("yield_to_others", [False, True])
+def test_workers_yield_the_cpu_to_the_jobs_beside_them(catalog, tmp_path, monkeypatch, yield_to_others):
+    langs = catalog.settings.languages
+    shells = {(kind, lang): _shell(lang, toc) for kind, toc in SHELL_HAS_TOC.items() for lang in langs}
+    monkeypatch.setattr(write, "_MIN_PARALLEL", 0)
+    monkeypatch.setattr(write, "_work", _reporting_work)
+    _SEEN[:] = [tmp_path / "seen"]
+    _SEEN[0].mkdir()
+    try:
+        written = write.write_pages(catalog, shells, tmp_path / "site", workers=2, poured=poured_pages(catalog),
+                                    yield_to_others=yield_to_others)
+    finally:
+        _SEEN.clear()
+    assert written.pages == len(catalog.entries) * len(langs)
+    seen = {int(p.read_text()) for p in (tmp_path / "seen").iterdir()}
+    here = os.nice(0)
+    assert seen == ({min(19, here + write._NICENESS)} if yield_to_others else {here})
+    assert os.nice(0) == here  # only the workers: the build's own process keeps its priority
 
 
 def test_bulletins_alone(catalog, tmp_path):

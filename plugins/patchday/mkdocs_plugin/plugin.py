@@ -12,6 +12,8 @@ How the pieces meet (see docs/site.md for why):
   and drops in-memory content), so their source is supplied by
   ``on_page_read_source`` and their HTML by ``on_page_content``, both keyed by
   ``src_uri``, which survives i18n's re-creation.
+* ``on_env``     share compiled theme templates between the languages' builds
+  (:mod:`patchday.mkdocs_plugin.bytecode`).
 * ``on_post_page`` keeps the rendered *shells* of each language: one page per
   kind that grows with the corpus (bulletins, release months, products, CVE
   years), with tokens where the key, title, content and contents list go.
@@ -39,6 +41,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -53,6 +56,7 @@ from patchday.diagnostics import Severity
 from patchday.i18n import Labels
 from patchday.lint import lint
 from patchday.load.corpus import load_corpus
+from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
 from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict
 from patchday.model import Settings
 from patchday.render import urls
@@ -94,6 +98,9 @@ class _Forked:
         if not ok:
             raise PluginError(f"{self.what} failed: {value}")
         return str(value)
+
+    def running(self) -> bool:
+        return self._proc is not None and self._proc.is_alive()
 
     def kill(self) -> None:
         """Stop the child and whatever it started (Pagefind), which would otherwise go on writing."""
@@ -183,6 +190,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
         self._early: dict[str, _Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
+        self._bytecode = MemoryBytecodeCache()
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -284,6 +292,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir)
 
     # ---- pages ----------------------------------------------------------------
+
+    def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
+        if self.config.enabled and env.bytecode_cache is None:
+            env.bytecode_cache = self._bytecode  # one compile of each template for every language
+        return env
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files | None:
         if self._state is None:
@@ -403,7 +416,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         c0 = _cpu()
         try:
             written = write_pages(state.catalog, self._shells, site_dir, self.config.workers,
-                                  poured=[s for s in state.poured if s.lang in langs])
+                                  poured=[s for s in state.poured if s.lang in langs],
+                                  yield_to_others=any(f.running() for f in self._early.values()))
             for kind, lang in self._shells:
                 shutil.rmtree(site_dir / urls.site_path(lang, state.settings.source_language, SHELL_PATHS[kind]),
                               ignore_errors=True)

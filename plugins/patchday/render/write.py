@@ -27,6 +27,7 @@ from patchday.render.shell import Shell
 Shells = dict[tuple[str, str], Shell]
 _JOB: tuple[Catalog, Shells, Path, dict[tuple[str, str, str], PageSpec]] | None = None  # set before fork, read by workers
 _MIN_PARALLEL = 200  # pages; below this, forking costs more than it saves
+_NICENESS = 10  # CPU weight 110 against 1024: the jobs beside the workers get ~90 % of a core each
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,12 +88,25 @@ def _work(items: list[Item]) -> Written:
     return Written(len(items) - index, total, largest, index)
 
 
+def _yield_to_others(niceness: int) -> None:
+    try:
+        os.nice(niceness)
+    except (AttributeError, OSError):
+        pass
+
+
 def write_pages(catalog: Catalog, shells: dict[tuple[str, str], str], site_dir: Path, workers: int = 0, *,
-                bulletins: set[str] | None = None, poured: Sequence[PageSpec] = ()) -> Written:
+                bulletins: set[str] | None = None, poured: Sequence[PageSpec] = (), yield_to_others: bool = False) -> Written:
     """Render the bulletin pages (all, or those in ``bulletins``) and the ``poured`` pages.
 
     Bulletins are rendered for every language that has a bulletin shell; each
     poured page needs the shell of its kind and language.
+
+    ``yield_to_others``: the workers run at a lower priority, for when single-process
+    jobs (a build's exports and search index) run beside them. Those cannot use a second
+    core and the workers can, so the jobs should get the CPU first: a job that ends after
+    the pages keeps one core busy while the other idles, whereas pages left over at the end
+    are shared by every worker.
     """
     global _JOB
     parsed = {k: Shell.parse(h) for k, h in shells.items()}
@@ -121,7 +135,8 @@ def write_pages(catalog: Catalog, shells: dict[tuple[str, str], str], site_dir: 
         # ~2 s of collection per worker, growing with the corpus, and it dirtied shared pages.
         gc.freeze()
         try:
-            with mp.get_context("fork").Pool(workers) as pool:
+            initializer, initargs = (_yield_to_others, (_NICENESS,)) if yield_to_others else (None, ())
+            with mp.get_context("fork").Pool(workers, initializer, initargs) as pool:
                 parts = list(pool.imap_unordered(_work, [j for j in jobs if j]))
         finally:
             gc.unfreeze()
