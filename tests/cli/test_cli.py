@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 BASE = Path(__file__).parent.parent / "lint" / "base"
+THEME = Path(__file__).resolve().parents[2] / "theme"
 
 
 def patchday(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
@@ -22,7 +23,8 @@ def patchday(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 @pytest.fixture
 def site(tmp_path: Path) -> Path:
     shutil.copytree(BASE, tmp_path / "bulletins")
-    (tmp_path / "mkdocs.yml").write_text("site_name: t\nplugins:\n  - patchday:\n      vendor: Test\n", encoding="utf-8")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\ntheme:\n  name: material\n  custom_dir: {THEME}\n"
+                                         "plugins:\n  - patchday:\n      vendor: Test\n", encoding="utf-8")
     return tmp_path
 
 
@@ -165,3 +167,35 @@ def test_a_build_that_fails_its_lint_publishes_no_export(site: Path) -> None:
     out = site / "out"
     left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
     assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+
+
+def test_a_build_whose_shared_facts_fail_stops_with_a_message_and_publishes_nothing(site: Path) -> None:
+    """The catalog is built, but working out its shared facts (indexes, freshness) fails: the
+    build must say so, not fork its outputs from a half-made catalog (it used to go on, and
+    fail later with an unrelated traceback)."""
+    (site / "docs").mkdir()
+    code = ("import sys; import patchday.catalog as c\n"
+            "def boom(self): raise RuntimeError('shared facts failed')\n"
+            "c.Catalog.work_out_shared = boom\n"
+            "from patchday.cli import main; sys.exit(main(['build', '-d', 'out']))\n")
+    r = subprocess.run([sys.executable, "-c", code], cwd=site, capture_output=True, text=True, timeout=120, check=False)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "the catalog could not be built" in r.stderr and "shared facts failed" in r.stderr
+    assert "Traceback" not in r.stdout + r.stderr
+    out = site / "out"
+    left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
+    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+
+
+@pytest.mark.parametrize(("theme", "expected"), [
+    ("", "theme.name is 'mkdocs'"),
+    ("theme:\n  name: material\n", "set theme.custom_dir to this project's theme/ folder"),
+])
+def test_a_theme_without_patchdays_overrides_is_a_clear_error(site: Path, theme: str, expected: str) -> None:
+    """A minimal mkdocs.yml (the plugin alone) used to stop with a traceback about a shell marker."""
+    (site / "docs").mkdir()
+    (site / "mkdocs.yml").write_text(f"site_name: t\n{theme}plugins:\n  - patchday:\n      vendor: Test\n", encoding="utf-8")
+    r = patchday("build", "-d", "out", cwd=site)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"{site / 'mkdocs.yml'}: " in r.stderr and expected in r.stderr
+    assert "Traceback" not in r.stdout + r.stderr

@@ -8,10 +8,14 @@ come first.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
 
 from patchday.model.site import Settings
+from patchday.render.shell import TOC_MARK
 
 # Plugin options that are not site settings.
 _OWN = {
@@ -39,3 +43,24 @@ PatchdayConfig = type(
 def settings_dict(config: Config) -> dict[str, object]:
     """The given site-setting keys, for Settings.model_validate."""
     return {k: v for k, v in config.items() if k in Settings.model_fields and v is not None}
+
+
+def theme_problem(config: MkDocsConfig) -> str | None:
+    """Why the site's theme cannot hold patchday's pages, or None.
+
+    Pages are poured into shells that Material renders with this project's
+    overrides (``theme/``, set as ``custom_dir``): its ``partials/toc-item.html``
+    marks where each page's contents list goes. Without them the shells have no
+    marker, and the build would stop much later with a confusing error.
+    """
+    name = config.theme.name
+    if name != "material":
+        return f"theme.name is {name!r}: patchday's pages are Material pages; set theme.name: material"
+    for folder in config.theme.dirs:  # the order Jinja looks in: custom_dir first
+        partial = Path(folder) / "partials" / "toc-item.html"
+        if partial.is_file():
+            if TOC_MARK in partial.read_text(encoding="utf-8"):
+                return None
+            break
+    return ("the theme lacks patchday's overrides (partials/toc-item.html with its contents marker); "
+            "set theme.custom_dir to this project's theme/ folder")

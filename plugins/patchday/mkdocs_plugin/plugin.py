@@ -57,7 +57,7 @@ from patchday.i18n import Labels
 from patchday.lint import lint
 from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
-from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict
+from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict, theme_problem
 from patchday.model import Settings
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
@@ -225,6 +225,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         except ValidationError as exc:
             problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
             raise PluginError(f"plugins.patchday in {config.config_file_path}: {problems}") from None
+        if problem := theme_problem(config):
+            raise PluginError(f"{config.config_file_path}: {problem}")
         base = Path(config.config_file_path or ".").resolve().parent
         source = (base / settings.source).resolve()
         if not source.is_dir():
@@ -257,7 +259,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             catalog = build_catalog(corpus, settings, as_of, preview=preview)
             catalog.work_out_shared()  # before any fork: the exports, search and page writers inherit it
         except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
-            failure = exc
+            failure, catalog = exc, None  # a catalog without its shared facts must not go on to the outputs
         t2 = time.perf_counter()
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
