@@ -31,15 +31,25 @@ def plugin_block(config_file: Path) -> dict[str, Any]:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_Tolerant) or {}
     except OSError as exc:
         raise SettingsError(f"{config_file}: cannot read: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise SettingsError(f"{config_file}: not UTF-8 text: {exc.reason}") from None
     except yaml.YAMLError as exc:
         raise SettingsError(f"{config_file}: not valid YAML: {exc}") from None
-    for entry in data.get("plugins") or []:
+    if not isinstance(data, dict):
+        raise SettingsError(f"{config_file}: not a MkDocs configuration (a mapping of settings such as site_name and plugins)")
+    plugins = data.get("plugins") or []
+    if isinstance(plugins, dict):
+        plugins = [{name: value} for name, value in plugins.items()]
+    if not isinstance(plugins, list):
+        raise SettingsError(f"{config_file}: plugins must be a list, such as `plugins: [patchday]`")
+    for entry in plugins:
         if entry == "patchday":
             return {}
         if isinstance(entry, dict) and "patchday" in entry:
-            return dict(entry["patchday"] or {})
-    if isinstance(data.get("plugins"), dict) and "patchday" in data["plugins"]:
-        return dict(data["plugins"]["patchday"] or {})
+            block = entry["patchday"] or {}
+            if not isinstance(block, dict):
+                raise SettingsError(f"{config_file}: plugins.patchday must be a mapping of settings, such as `vendor: Contoso`")
+            return dict(block)
     return {}
 
 

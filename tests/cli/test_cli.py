@@ -199,3 +199,36 @@ def test_a_theme_without_patchdays_overrides_is_a_clear_error(site: Path, theme:
     assert r.returncode == 1, r.stdout + r.stderr
     assert f"{site / 'mkdocs.yml'}: " in r.stderr and expected in r.stderr
     assert "Traceback" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("args", [("next", "--as-of", "garbage"), ("next", "--is-today", "--as-of", "2026-02-30T10:00:00Z")])
+def test_a_bad_moment_is_a_usage_error(site: Path, args: tuple[str, ...]) -> None:
+    r = patchday(*args, cwd=site)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "is not an ISO 8601 date-time" in r.stderr and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    ("root:x:0:0:root:/root:/bin/bash\n", "not a MkDocs configuration"),
+    (b"\x7fELF\x02\x01\x01\xff\xfe", "not UTF-8 text"),
+    ("site_name: t\nplugins: patchday\n", "plugins must be a list"),
+    ("site_name: t\nplugins:\n  - patchday: 5\n", "plugins.patchday must be a mapping"),
+    ("site_name: t\nplugins:\n  - patchday:\n      languages: en\n", "plugins.patchday: languages"),
+])
+def test_a_settings_file_that_is_not_one_is_a_usage_error(site: Path, content: str | bytes, expected: str) -> None:
+    """`-f` pointed at the wrong file used to end in a traceback."""
+    config = site / "other.yml"
+    config.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    r = patchday("-f", str(config), "validate", cwd=site)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert f"patchday: {config}: " in r.stderr and expected in r.stderr
+    assert "Traceback" not in r.stderr
+
+
+def test_plugins_as_a_mapping_are_read_too(site: Path) -> None:
+    config = site / "other.yml"
+    config.write_text("site_name: t\nplugins:\n  patchday:\n    release: {weekday: 3, nth: 1, time: '09:00', timezone: UTC}\n",
+                      encoding="utf-8")
+    r = patchday("-f", str(config), "next", "--as-of", "2026-12-01T00:00:00Z", "--count", "1", cwd=site)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout.strip() == "2026-12-03T09:00:00+00:00"  # the first Thursday, not the default second Tuesday

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from patchday.clock import ClockError
 from patchday.settings_file import SettingsError
 
 # name -> (module, help). A run imports only the module of its own command:
@@ -87,7 +88,7 @@ def _main(argv: list[str]) -> int:
         return 2
     try:
         return int(args.run(args))
-    except SettingsError as exc:
+    except (SettingsError, ClockError) as exc:  # a bad setting, or a bad --as-of / PATCHDAY_AS_OF / SOURCE_DATE_EPOCH
         print(f"patchday: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:
