@@ -80,3 +80,41 @@ def test_fast_path_matches_a_full_build(tmp_path: Path) -> None:
     assert compared > 40
     assert "Fast path edit" in (live / "site" / "bulletins" / "CX26-001" / "index.html").read_text(encoding="utf-8")
     assert "Modifié" in (live / "site" / "fr" / "bulletins" / "CX26-001" / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_watcher_reacts_to_writes_not_to_reads(tmp_path: Path) -> None:
+    """Real inotify: reading a record (as every rebuild does) must not set off another rebuild."""
+    import threading
+    import time
+
+    from patchday.mkdocs_plugin.fast import FastPath
+
+    record = tmp_path / "2026" / "CX26-001.yaml"
+    record.parent.mkdir()
+    record.write_text("id: CX26-001\n", encoding="utf-8")
+    calls: list[list[Path]] = []
+    seen = threading.Event()
+
+    class Recording(FastPath):
+        def rebuild(self, paths, *, notify=False, index_pages=True):  # type: ignore[override]
+            calls.append(paths)
+            for path in paths:
+                path.read_text(encoding="utf-8")  # what loading the record does
+            seen.set()
+            return None  # "needs a full build": with no server, nothing more happens
+
+    fast = Recording(plugin=None)  # type: ignore[arg-type]
+    fast.start(tmp_path)
+    try:
+        time.sleep(0.3)
+        record.read_text(encoding="utf-8")
+        time.sleep(0.5)
+        assert calls == []
+        tmp = record.with_name("sedXYZ")
+        tmp.write_text("id: CX26-001\ntitle: edited\n", encoding="utf-8")
+        os.replace(tmp, record)  # how sed -i and many editors save
+        assert seen.wait(5)
+        time.sleep(1.0)  # long enough for a loop to show: each round takes ~30 ms
+        assert [p.name for batch in calls for p in batch] == ["CX26-001.yaml"]
+    finally:
+        fast.stop()

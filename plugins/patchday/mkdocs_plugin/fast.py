@@ -41,6 +41,13 @@ if TYPE_CHECKING:
 
 log = get_plugin_logger(__name__)
 
+# On Linux, watchdog also reports a file being read (inotify's open and close-without-write).
+# The fast path reads the records it re-renders, and a full build reads them all: reacting to
+# those events made each rebuild set off the next, for ever, and an edit that needs a full
+# build (a record with an error, say) kept MkDocs "waiting for file changes to stop", so the
+# error was never shown.
+READ_ONLY_EVENTS = frozenset({"opened", "closed_no_write"})
+
 
 @dataclass(slots=True)
 class Rebuilt:
@@ -79,7 +86,7 @@ class FastPath:
 
         class Handler(FileSystemEventHandler):
             def on_any_event(self, event: Any) -> None:
-                if event.is_directory:
+                if event.is_directory or event.event_type in READ_ONLY_EVENTS:
                     return
                 paths = [event.src_path, getattr(event, "dest_path", "")]
                 with fast._wake:
