@@ -38,6 +38,11 @@ class Diagnostic:
                 out += ("." if out else "") + str(part)
         return out
 
+    def one_line(self) -> str:
+        """As a build log prints it: ``file:line:col: severity CODE message (hint: ...)``."""
+        return f"{self.file}:{self.line}:{self.column}: {self.severity} {self.code} {self.message}" + (
+            f" (hint: {self.hint})" if self.hint else "")
+
     def as_dict(self) -> dict[str, object]:
         return {
             "code": self.code,

@@ -40,6 +40,28 @@ print(json.dumps({"pages": done.pages if done else None, "index": done.index_pag
 """
 
 
+_BROKEN_EDIT = r"""
+import json, sys
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from patchday.mkdocs_plugin.fast import FastPath
+cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
+cfg.plugins.on_startup(command="serve", dirty=False)
+plugin = cfg.plugins["patchday"]
+build(cfg)
+fast = FastPath(plugin)
+record = Path(sys.argv[3])
+good = record.read_text(encoding="utf-8")
+record.write_text(good.replace("exploited: ", "exploited: no\n    x_exploited: ", 1), encoding="utf-8")
+broken = fast.rebuild([record])
+record.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+fixed = fast.rebuild([record])
+print(json.dumps({"broken": None if broken is None else [broken.pages, broken.errors],
+                  "fixed": None if fixed is None else [fixed.pages, fixed.errors]}))
+"""
+
+
 def _config(folder: Path) -> Path:
     cfg = folder / "mkdocs.yml"
     cfg.write_text(
@@ -118,3 +140,24 @@ def test_the_watcher_reacts_to_writes_not_to_reads(tmp_path: Path) -> None:
         assert [p.name for batch in calls for p in batch] == ["CX26-001.yaml"]
     finally:
         fast.stop()
+
+
+def test_a_record_with_errors_is_reported_at_once_and_the_last_good_pages_stay(tmp_path: Path) -> None:
+    """No full rebuild for a save that does not load (it would stop on the same error after
+    reading every record); the error is logged with file:line now, and the fixing save takes
+    the fast path."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    record = live / "bulletins" / "2026" / "CX26-001.yaml"
+    page = live / "site" / "bulletins" / "CX26-001" / "index.html"
+    out = subprocess.run([sys.executable, "-c", _BROKEN_EDIT, str(_config(live)), str(live / "site"), str(record)],
+                         capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-4000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result == {"broken": [0, 2], "fixed": [4, 0]}
+    logged = [line for line in out.stderr.splitlines() if "CX26-001.yaml:" in line]
+    assert any("error PD014" in line and "not `no`" in line for line in logged), logged
+    assert any("error PD011" in line and "x_exploited" in line for line in logged), logged
+    assert "Fixed " in page.read_text(encoding="utf-8")

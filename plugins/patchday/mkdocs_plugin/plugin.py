@@ -270,7 +270,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for d in diagnostics:
-            line = f"{d.file}:{d.line}:{d.column}: {d.severity} {d.code} {d.message}" + (f" (hint: {d.hint})" if d.hint else "")
+            line = d.one_line()
             if d.severity is Severity.ERROR:
                 log.error(line)
             elif self.config.strict_lint:
