@@ -161,3 +161,38 @@ def test_a_record_with_errors_is_reported_at_once_and_the_last_good_pages_stay(t
     assert any("error PD014" in line and "not `no`" in line for line in logged), logged
     assert any("error PD011" in line and "x_exploited" in line for line in logged), logged
     assert "Fixed " in page.read_text(encoding="utf-8")
+
+
+_SERVE_EXPORTS = r"""
+import json, logging, sys, time
+logging.basicConfig(level=logging.INFO)
+from pathlib import Path
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
+cfg.plugins.on_startup(command="serve", dirty=False)
+plugin = cfg.plugins["patchday"]
+t0 = time.perf_counter()
+build(cfg)
+site = Path(sys.argv[2])
+served = {"page": (site / "bulletins" / "CX26-001" / "index.html").exists(), "thread": plugin._exporting is not None}
+plugin._wait_for_exports()
+served["exports"] = (site / ".well-known" / "csaf" / "provider-metadata.json").exists()
+build(cfg)  # a second full build waits for nothing left over, and starts its own exports
+plugin._wait_for_exports()
+served["again"] = (site / ".well-known" / "csaf" / "provider-metadata.json").exists()
+print(json.dumps(served))
+"""
+
+
+def test_serve_writes_the_exports_after_the_pages_in_the_background(tmp_path: Path) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    out = subprocess.run([sys.executable, "-c", _SERVE_EXPORTS, str(_config(live)), str(live / "site")],
+                         capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-4000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"page": True, "thread": True, "exports": True, "again": True}
+    assert out.stderr.count("(after the pages, in the background)") == 2
+    assert "exports failed" not in out.stderr
