@@ -154,6 +154,12 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
     assert patchday("schema", "--out", str(out), "--check", cwd=tmp_path).returncode == 1
 
 
+def assert_no_outputs(out: Path) -> None:
+    """Nothing the forked exports and search index write, staged or published."""
+    left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
+    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+
+
 def test_a_build_that_fails_its_lint_publishes_no_export(site: Path) -> None:
     """The exports and the search index start before the linter's verdict (they run beside it);
     a record that loads but fails a cross-record rule must still leave none of their output."""
@@ -164,15 +170,13 @@ def test_a_build_that_fails_its_lint_publishes_no_export(site: Path) -> None:
     assert r.returncode == 1, r.stdout + r.stderr
     assert "bulletins/2026/CX26-001.yaml:" in r.stderr and "PD605" in r.stderr
     assert "Traceback" not in r.stdout + r.stderr
-    out = site / "out"
-    left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
-    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+    assert_no_outputs(site / "out")
 
 
 def test_a_build_whose_shared_facts_fail_stops_with_a_message_and_publishes_nothing(site: Path) -> None:
     """The catalog is built, but working out its shared facts (indexes, freshness) fails: the
     build must say so, not fork its outputs from a half-made catalog (it used to go on, and
-    fail later with an unrelated traceback)."""
+    a small site was even published)."""
     (site / "docs").mkdir()
     code = ("import sys; import patchday.catalog as c\n"
             "def boom(self): raise RuntimeError('shared facts failed')\n"
@@ -182,9 +186,7 @@ def test_a_build_whose_shared_facts_fail_stops_with_a_message_and_publishes_noth
     assert r.returncode == 1, r.stdout + r.stderr
     assert "the catalog could not be built" in r.stderr and "shared facts failed" in r.stderr
     assert "Traceback" not in r.stdout + r.stderr
-    out = site / "out"
-    left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
-    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+    assert_no_outputs(site / "out")
 
 
 @pytest.mark.parametrize(("theme", "expected"), [

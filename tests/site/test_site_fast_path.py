@@ -17,8 +17,9 @@ from tests.site.conftest import AS_OF, FIXTURE
 
 REPO = Path(__file__).resolve().parents[2]
 
-_SERVE_AND_EDIT = r"""
-import json, os, sys
+# Build once as `mkdocs serve` does, in a process of its own; the scripts below go on from there.
+_SERVED = r"""
+import json, logging, sys, time
 from pathlib import Path
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -26,6 +27,9 @@ from patchday.mkdocs_plugin.fast import FastPath
 cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
 cfg.plugins.on_startup(command="serve", dirty=False)
 plugin = cfg.plugins["patchday"]
+"""
+
+_SERVE_AND_EDIT = _SERVED + r"""
 build(cfg)
 fast = FastPath(plugin)
 record = Path(sys.argv[3])
@@ -40,15 +44,7 @@ print(json.dumps({"pages": done.pages if done else None, "index": done.index_pag
 """
 
 
-_BROKEN_EDIT = r"""
-import json, sys
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-from patchday.mkdocs_plugin.fast import FastPath
-cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
-cfg.plugins.on_startup(command="serve", dirty=False)
-plugin = cfg.plugins["patchday"]
+_BROKEN_EDIT = _SERVED + r"""
 build(cfg)
 fast = FastPath(plugin)
 record = Path(sys.argv[3])
@@ -163,16 +159,8 @@ def test_a_record_with_errors_is_reported_at_once_and_the_last_good_pages_stay(t
     assert "Fixed " in page.read_text(encoding="utf-8")
 
 
-_SERVE_EXPORTS = r"""
-import json, logging, sys, time
+_SERVE_EXPORTS = _SERVED + r"""
 logging.basicConfig(level=logging.INFO)
-from pathlib import Path
-from mkdocs.commands.build import build
-from mkdocs.config import load_config
-cfg = load_config(sys.argv[1], site_dir=sys.argv[2])
-cfg.plugins.on_startup(command="serve", dirty=False)
-plugin = cfg.plugins["patchday"]
-t0 = time.perf_counter()
 build(cfg)
 site = Path(sys.argv[2])
 served = {"page": (site / "bulletins" / "CX26-001" / "index.html").exists(), "thread": plugin._exporting is not None}
