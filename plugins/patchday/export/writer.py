@@ -9,7 +9,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -133,8 +133,13 @@ def write_exports(
     as_of: dt.datetime,
     signing_key: str | None = None,
     gnupg_home: str | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> list[Path]:
-    """Write CSAF provider tree, feeds, calendars, JSON API and the checker script into ``out_dir``."""
+    """Write CSAF provider tree, feeds, calendars, JSON API and the checker script into ``out_dir``.
+
+    ``should_stop`` is asked before each file; once it says yes, nothing more is written
+    (`mkdocs serve` is shutting down and is about to delete ``out_dir``).
+    """
     if settings != catalog.settings:
         raise ValueError("write_exports: settings differ from the settings the catalog was built with")
     if as_of.tzinfo is None:
@@ -143,6 +148,8 @@ def write_exports(
     written = []
     made: set[Path] = set()
     for rel, data in _produce(catalog, as_of=as_of, signer=signer):  # written as produced: memory stays flat
+        if should_stop is not None and should_stop():
+            break
         target = Path(out_dir) / rel
         if target.parent not in made:
             target.parent.mkdir(parents=True, exist_ok=True)

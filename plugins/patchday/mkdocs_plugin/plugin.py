@@ -65,7 +65,8 @@ from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, 
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
-from patchday.render.search import build_index, build_index_in_background, leave_cores_to_others, wait_for_background
+from patchday.render.search import (build_index, build_index_in_background, leave_cores_to_others, stop_background,
+                                     wait_for_background)
 from patchday.render.write import write_pages
 
 log = get_plugin_logger(__name__)
@@ -128,7 +129,7 @@ def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
     return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s, {_cpu() - c0:.1f} CPU-s"
 
 
-def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True) -> str:
+def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True, should_stop: Any = None) -> str:
     """``cpu``: the message gives CPU seconds, which only mean something in a process of its own."""
     from patchday.export import write_exports
 
@@ -136,7 +137,7 @@ def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True) -> str:
     # The key never lives in mkdocs.yml: CI provides it with the keyring (see README).
     paths = write_exports(catalog, site_dir, settings=catalog.settings, as_of=catalog.as_of,
                           signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
-                          gnupg_home=os.environ.get("GNUPGHOME") or None)
+                          gnupg_home=os.environ.get("GNUPGHOME") or None, should_stop=should_stop)
     return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s" + (f", {_cpu() - c0:.1f} CPU-s" if cpu else "")
 
 
@@ -193,7 +194,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._early: dict[str, _Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
         self._bytecode = MemoryBytecodeCache()
-        self._exporting: threading.Thread | None = None  # `mkdocs serve` writes the exports after the pages
+        self._exporting: tuple[threading.Thread, threading.Event] | None = None  # under serve: after the pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -332,19 +333,28 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         """Under `mkdocs serve`: the pages are served while the exports are written (19 s of a
         46 s first build at 3,000 bulletins). A thread, because a serving process must not fork;
         the next full build waits for it before it cleans the folder."""
+        stop = threading.Event()
+
         def run() -> None:
             try:
-                log.info(_exports(catalog, site_dir, cpu=False) + " (after the pages, in the background)")
+                message = _exports(catalog, site_dir, cpu=False, should_stop=stop.is_set)
+                if not stop.is_set():
+                    log.info(message + " (after the pages, in the background)")
             except Exception as exc:  # noqa: BLE001 - a preview keeps serving; the message says what failed
-                log.error(f"exports failed: {exc!r}")
+                if not stop.is_set():
+                    log.error(f"exports failed: {exc!r}")
 
         self._wait_for_exports()
-        self._exporting = threading.Thread(target=run, name="patchday-exports", daemon=True)
-        self._exporting.start()
+        self._exporting = (threading.Thread(target=run, name="patchday-exports", daemon=True), stop)
+        self._exporting[0].start()
 
-    def _wait_for_exports(self) -> None:
+    def _wait_for_exports(self, *, stop: bool = False) -> None:
+        """``stop``: `mkdocs serve` is shutting down and deletes the folder next; write no more."""
         if self._exporting is not None:
-            self._exporting.join()
+            thread, stopping = self._exporting
+            if stop:
+                stopping.set()
+            thread.join()
             self._exporting = None
 
     def _stop_early(self) -> None:
@@ -507,3 +517,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if self._fast is not None:
             self._fast.stop()
             self._fast = None
+        # `mkdocs serve` deletes its folder next: writers still at work there would make
+        # that fail ("Directory not empty") or recreate what it deleted.
+        stop_background()
+        self._wait_for_exports(stop=True)

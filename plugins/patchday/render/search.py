@@ -24,7 +24,7 @@ import subprocess
 import sys
 import tempfile
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from patchday.catalog import Catalog
@@ -103,23 +103,49 @@ def run_order(languages: Sequence[str]) -> list[str]:
     return sorted(languages, key=lambda lang: (lang.split("-")[0] not in _SEGMENTED, lang))
 
 
-def build_index(catalog: Catalog, site_dir: Path, languages: Sequence[str]) -> str:
-    """Write every language's bundle, one Pagefind run per language; returns "" or the errors."""
+def build_index(catalog: Catalog, site_dir: Path, languages: Sequence[str],
+                should_stop: Callable[[], bool] | None = None) -> str:
+    """Write every language's bundle, one Pagefind run per language; returns "" or the errors.
+
+    ``should_stop`` is asked before each language and while Pagefind runs: once it says
+    yes, the run is killed and no more bundles are written.
+    """
     src = catalog.settings.source_language
     errors = []
     scratch = Path(tempfile.mkdtemp(prefix="patchday-search-", dir=_scratch_parent(len(catalog.entries) * len(languages))))
     try:
         for lang in run_order(languages):
+            if should_stop is not None and should_stop():
+                break
             _write_records(catalog, scratch, lang)
             root = urls.site_path(lang, src, "")
             cmd = [*_binary(), "--site", str(scratch), "--glob", f"{root}bulletins/*/index.html",
                    "--force-language", lang, "--output-path", str(bundle_dir(site_dir, lang, src).resolve()), "--silent"]
-            result = subprocess.run(cmd, capture_output=True, text=True, check=False)
-            if result.returncode != 0:
-                errors.append(f"{lang}: " + (result.stderr.strip() or result.stdout.strip() or f"exit {result.returncode}"))
+            code, out, err = _run(cmd, should_stop)
+            if code is None:
+                break  # stopped
+            if code != 0:
+                errors.append(f"{lang}: " + (err.strip() or out.strip() or f"exit {code}"))
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return "\n".join(errors)
+
+
+def _run(cmd: list[str], should_stop: Callable[[], bool] | None) -> tuple[int | None, str, str]:
+    """Run Pagefind; (None, ...) when ``should_stop`` said yes before it ended (it is killed)."""
+    if should_stop is None:
+        result = subprocess.run(cmd, capture_output=True, text=True, check=False)
+        return result.returncode, result.stdout, result.stderr
+    with subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) as proc:
+        while True:
+            try:
+                out, err = proc.communicate(timeout=0.1)
+                return proc.returncode, out, err
+            except subprocess.TimeoutExpired:
+                if should_stop():
+                    proc.kill()
+                    proc.communicate()
+                    return None, "", ""
 
 
 class IndexThread:
@@ -127,15 +153,21 @@ class IndexThread:
 
     def __init__(self, catalog: Catalog, site_dir: Path, languages: Sequence[str]) -> None:
         self.errors = ""
+        self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, args=(catalog, site_dir, list(languages)), name="pagefind", daemon=True)
         self._thread.start()
 
     def _run(self, catalog: Catalog, site_dir: Path, languages: list[str]) -> None:
-        self.errors = build_index(catalog, site_dir, languages)
+        self.errors = build_index(catalog, site_dir, languages, self._stop.is_set)
 
     def wait(self) -> str:
         self._thread.join()
         return self.errors
+
+    def stop(self) -> None:
+        """Write no further bundle: the current Pagefind run is killed. Returns when it has ended."""
+        self._stop.set()
+        self._thread.join()
 
 
 # Live preview: the page is visible before the index is rebuilt. One run at a time.
@@ -146,6 +178,14 @@ def build_index_in_background(catalog: Catalog, site_dir: Path, languages: Seque
     global _background
     wait_for_background()
     _background = IndexThread(catalog, site_dir, languages)
+
+
+def stop_background() -> None:
+    """The serving process is shutting down (and deletes the folder): stop the index run."""
+    global _background
+    if _background is not None:
+        _background.stop()
+        _background = None
 
 
 def wait_for_background() -> None:
