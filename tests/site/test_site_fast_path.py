@@ -136,6 +136,7 @@ def test_the_watcher_reacts_to_writes_not_to_reads(tmp_path: Path) -> None:
         assert [p.name for batch in calls for p in batch] == ["CX26-001.yaml"]
     finally:
         fast.stop()
+    assert fast._thread is not None and not fast._thread.is_alive()  # stop() returns when nothing writes any more
 
 
 def test_a_record_with_errors_is_reported_at_once_and_the_last_good_pages_stay(tmp_path: Path) -> None:

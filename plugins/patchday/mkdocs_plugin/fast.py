@@ -106,11 +106,14 @@ class FastPath:
         log.info(f"watching {source} for record changes (fast path for bulletins)")
 
     def stop(self) -> None:
+        """Stop watching; returns once no rebuild is writing (the server deletes the folder next)."""
         self._stopped = True
         with self._wake:
             self._wake.notify_all()
         if self._observer is not None:
             self._observer.stop()
+        if self._thread is not None and self._thread is not threading.current_thread():
+            self._thread.join()
 
     def _loop(self) -> None:
         while not self._stopped:
@@ -291,6 +294,8 @@ class FastPath:
             wanted.sort(key=lambda x: (order.get(x[1].kind, 9), x[1].path, x[1].lang))
             src = catalog.settings.source_language
             for uri, spec in wanted:
+                if self._stopped:
+                    return done
                 if self._pending and not self._synchronous:
                     log.info("index pages: a newer change is waiting; continuing after it")
                     return done
