@@ -234,3 +234,14 @@ def test_plugins_as_a_mapping_are_read_too(site: Path) -> None:
     r = patchday("-f", str(config), "next", "--as-of", "2026-12-01T00:00:00Z", "--count", "1", cwd=site)
     assert r.returncode == 0, r.stdout + r.stderr
     assert r.stdout.strip() == "2026-12-03T09:00:00+00:00"  # the first Thursday, not the default second Tuesday
+
+
+@pytest.mark.parametrize("command", [("build", "-d"), ("-f", str(THEME.parent / "mkdocs.yml"), "release", "2026-11", "--out")])
+def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(site: Path, command: tuple[str, ...]) -> None:
+    """The second case packages the example site's November release, which is ready."""
+    (site / "docs").mkdir()
+    (site / "a-file").write_text("not a folder\n", encoding="utf-8")
+    r = patchday(*command, str(site / "a-file" / "out"), cwd=site)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"{site / 'a-file'}" in r.stderr and "Not a directory" in r.stderr
+    assert "Traceback" not in r.stdout + r.stderr

@@ -93,6 +93,10 @@ def _main(argv: list[str]) -> int:
         return 2
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # e.g. an output folder that cannot be made: the file system's reason, not a traceback
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"patchday: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 
