@@ -245,3 +245,17 @@ def test_an_output_folder_that_cannot_be_made_is_an_error_not_a_traceback(site: 
     assert r.returncode == 1, r.stdout + r.stderr
     assert f"{site / 'a-file'}" in r.stderr and "Not a directory" in r.stderr
     assert "Traceback" not in r.stdout + r.stderr
+
+
+@pytest.mark.parametrize(("args", "expected"), [
+    (("new", "--after", "2026-13-01"), "is not an ISO 8601 date-time"),
+    (("next", "--count", "100000"), "is not a number from 1 to 1200"),
+    (("next", "--count", "-5"), "is not a number from 1 to 1200"),
+    (("translations", "--stamp", "bulletins/2026/CX26-001.yaml"), "not a translation; name the overlay file"),
+])
+def test_bad_arguments_are_usage_errors(site: Path, args: tuple[str, ...], expected: str) -> None:
+    """Each of these ended in a traceback, printed nothing, or said 'not enough values to unpack'."""
+    r = patchday(*args, cwd=site)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert expected in r.stderr and "Traceback" not in r.stderr
+    assert not (site / "bulletins" / "2026" / "CX26-002.yaml").exists()

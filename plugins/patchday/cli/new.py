@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from patchday.cli.common import settings_and_root
+from patchday.clock import parse_as_of
 from patchday.load.corpus import load_corpus
 from patchday.model import Settings
 from patchday.patchdays import local, upcoming
@@ -77,9 +78,7 @@ def run(args: argparse.Namespace) -> int:
     if corpus.catalogue is None:
         print("patchday new: products.yaml is missing or invalid; run `patchday validate`", file=sys.stderr)
         return 2
-    after = dt.datetime.fromisoformat(args.after) if args.after else dt.datetime.now(dt.UTC)
-    if after.tzinfo is None:
-        after = after.replace(tzinfo=dt.UTC)
+    after = parse_as_of(args.after) if args.after else dt.datetime.now(dt.UTC)  # a bad one is a usage error
     release = upcoming(after, settings.release, 1)[0]
     products = {p.id: p for p in corpus.catalogue.model.products}
     product = products.get(args.product) if args.product else corpus.catalogue.model.products[0]

@@ -10,9 +10,16 @@ from patchday.clock import as_of
 from patchday.patchdays import is_patch_day, upcoming
 
 
+def _count(text: str) -> int:
+    value = int(text) if text.strip().lstrip("-").isdigit() else 0
+    if not 1 <= value <= 1200:  # a hundred years of patch days; the calendar ends at 9999
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to 1200")
+    return value
+
+
 def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--as-of", help="ISO date-time to count from (default: PATCHDAY_AS_OF, SOURCE_DATE_EPOCH or now)")
-    p.add_argument("--count", type=int, default=3)
+    p.add_argument("--count", type=_count, default=3, help="how many patch days (1 to 1200)")
     p.add_argument("--is-today", action="store_true", help="exit 0 if as-of falls on a patch day, else 1")
 
 

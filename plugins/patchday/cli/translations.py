@@ -41,7 +41,9 @@ def table(root: Path, settings: Settings) -> list[dict]:
 
 def stamp(path: Path, corpus: Corpus) -> str:
     """Mark an overlay as translated from the current English text."""
-    stem, lang = path.name.removesuffix(".yaml").rsplit(".", 1)
+    stem, dot, lang = path.name.removesuffix(".yaml").rpartition(".")
+    if not dot or not path.name.endswith(".yaml"):
+        raise FileNotFoundError(f"{path}: not a translation; name the overlay file, such as bulletins/2026/CX26-001.de.yaml")
     source = next((b for b in corpus.bulletins if b.model.id == stem), None)
     overlay = next((o for o in corpus.overlays if o.source.stem == stem and o.source.lang == lang), None)
     if source is None or overlay is None:
