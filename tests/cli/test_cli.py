@@ -259,3 +259,14 @@ def test_bad_arguments_are_usage_errors(site: Path, args: tuple[str, ...], expec
     assert r.returncode == 2, r.stdout + r.stderr
     assert expected in r.stderr and "Traceback" not in r.stderr
     assert not (site / "bulletins" / "2026" / "CX26-002.yaml").exists()
+
+
+@pytest.mark.parametrize("workers", ["-1", "1000"])
+def test_a_worker_count_out_of_range_is_a_configuration_error(site: Path, workers: str) -> None:
+    """1,000 workers would fork 1,000 copies of the build."""
+    (site / "docs").mkdir()
+    config = site / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + f"      workers: {workers}\n", encoding="utf-8")
+    r = patchday("build", "-d", "out", cwd=site)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert f"plugins.patchday.workers in {config} is {workers}" in r.stderr and "Traceback" not in r.stderr

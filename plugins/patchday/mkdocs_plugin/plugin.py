@@ -67,7 +67,7 @@ from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
 from patchday.render.search import (build_index, build_index_in_background, leave_cores_to_others, stop_background,
                                      wait_for_background)
-from patchday.render.write import write_pages
+from patchday.render.write import MAX_WORKERS, write_pages
 
 log = get_plugin_logger(__name__)
 
@@ -232,6 +232,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             raise PluginError(f"plugins.patchday in {config.config_file_path}: {problems}") from None
         if problem := theme_problem(config):
             raise PluginError(f"{config.config_file_path}: {problem}")
+        if not 0 <= self.config.workers <= MAX_WORKERS:  # each worker is a forked copy of the build
+            raise PluginError(f"plugins.patchday.workers in {config.config_file_path} is {self.config.workers}: "
+                              f"use 0 (one per CPU) or a number up to {MAX_WORKERS}")
         base = Path(config.config_file_path or ".").resolve().parent
         source = (base / settings.source).resolve()
         if not source.is_dir():
