@@ -36,6 +36,7 @@ import shutil
 import signal
 import threading
 import time
+from collections.abc import Callable
 from copy import deepcopy
 from dataclasses import dataclass
 from html import escape
@@ -129,7 +130,7 @@ def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
     return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s, {_cpu() - c0:.1f} CPU-s"
 
 
-def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True, should_stop: Any = None) -> str:
+def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True, should_stop: Callable[[], bool] | None = None) -> str:
     """``cpu``: the message gives CPU seconds, which only mean something in a process of its own."""
     from patchday.export import write_exports
 
