@@ -179,8 +179,7 @@ cfg = load_config(sys.argv[1], site_dir=sys.argv[3])
 cfg.plugins.on_startup(command="serve", dirty=False)
 plugin = cfg.plugins["patchday"]
 t = time.perf_counter(); build(cfg); full = time.perf_counter() - t
-from patchday.render.search import wait_for_background
-wait_for_background()
+plugin.wait_for_background()  # the search index and the exports, written after the pages under serve
 fast = FastPath(plugin)
 entry = plugin._state.catalog.entries[len(plugin._state.catalog.entries) // 2]
 path = next(plugin._state.source.rglob(entry.id + ".yaml"))

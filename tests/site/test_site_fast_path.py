@@ -164,8 +164,8 @@ _SERVE_EXPORTS = _SERVED + r"""
 logging.basicConfig(level=logging.INFO)
 build(cfg)
 site = Path(sys.argv[2])
-served = {"page": (site / "bulletins" / "CX26-001" / "index.html").exists(), "thread": plugin._exporting is not None}
-plugin._wait_for_exports()
+served = {"page": (site / "bulletins" / "CX26-001" / "index.html").exists(), "thread": bool(plugin._background)}
+plugin.wait_for_background()
 served["exports"] = (site / ".well-known" / "csaf" / "provider-metadata.json").exists()
 build(cfg)  # a second full build, whose exports are still running when the server stops
 plugin.on_shutdown()
@@ -173,7 +173,7 @@ def files():
     return sum(1 for p in site.rglob("*") if p.is_file())
 before = files()
 time.sleep(0.3)
-served["stopped"] = plugin._exporting is None and files() == before
+served["stopped"] = not plugin._background and files() == before
 print(json.dumps(served))
 """
 

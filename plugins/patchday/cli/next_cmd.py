@@ -11,7 +11,10 @@ from patchday.patchdays import is_patch_day, upcoming
 
 
 def _count(text: str) -> int:
-    value = int(text) if text.strip().lstrip("-").isdigit() else 0
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
     if not 1 <= value <= 1200:  # a hundred years of patch days; the calendar ends at 9999
         raise argparse.ArgumentTypeError(f"{text!r} is not a number from 1 to 1200")
     return value

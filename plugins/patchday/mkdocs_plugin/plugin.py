@@ -66,8 +66,7 @@ from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, 
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
-from patchday.render.search import (build_index, build_index_in_background, leave_cores_to_others, stop_background,
-                                     wait_for_background)
+from patchday.render.search import build_index, leave_cores_to_others
 from patchday.render.write import MAX_WORKERS, write_pages
 
 log = get_plugin_logger(__name__)
@@ -121,32 +120,36 @@ def _cpu() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def _search(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
-    t0, c0 = time.perf_counter(), _cpu()
-    leave_cores_to_others()  # this is a forked child: its affinity is its own
-    errors = build_index(catalog, site_dir, languages)
+def _search(catalog: Catalog, site_dir: Path, languages: list[str], should_stop: Callable[[], bool] | None = None) -> str:
+    t0 = time.perf_counter()
+    errors = build_index(catalog, site_dir, languages, should_stop)
     if errors:
         raise RuntimeError(errors)
-    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s, {_cpu() - c0:.1f} CPU-s"
+    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
 
 
-def _exports(catalog: Catalog, site_dir: Path, *, cpu: bool = True, should_stop: Callable[[], bool] | None = None) -> str:
-    """``cpu``: the message gives CPU seconds, which only mean something in a process of its own."""
+def _search_in_fork(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
+    leave_cores_to_others()  # this is a forked child: its affinity is its own
+    return _search(catalog, site_dir, languages)
+
+
+def _exports(catalog: Catalog, site_dir: Path, should_stop: Callable[[], bool] | None = None) -> str:
     from patchday.export import write_exports
 
-    t0, c0 = time.perf_counter(), _cpu()
+    t0 = time.perf_counter()
     # The key never lives in mkdocs.yml: CI provides it with the keyring (see README).
     paths = write_exports(catalog, site_dir, settings=catalog.settings, as_of=catalog.as_of,
                           signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
                           gnupg_home=os.environ.get("GNUPGHOME") or None, should_stop=should_stop)
-    return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s" + (f", {_cpu() - c0:.1f} CPU-s" if cpu else "")
+    return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
 
 
 def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
     with contextlib.suppress(OSError):
         os.setpgid(0, 0)  # a group of its own, so that kill() reaches the programs it runs
+    c0 = _cpu()  # in a process of its own, its CPU seconds are the job's
     try:
-        result = (True, fn(*args))
+        result = (True, f"{fn(*args)}, {_cpu() - c0:.1f} CPU-s")
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which fails the build
         import traceback
 
@@ -154,6 +157,32 @@ def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
     send.send(result)
     send.close()
     os._exit(0)  # no atexit handlers or buffered MkDocs state of the parent
+
+
+class _Background:
+    """``fn(should_stop)`` in a thread, for `mkdocs serve` (a serving process must not fork):
+    the pages are served while the search index and the exports are written after them."""
+
+    def __init__(self, what: str, fn: Callable[[Callable[[], bool]], str]) -> None:
+        self._stop = threading.Event()
+
+        def run() -> None:
+            try:
+                message = fn(self._stop.is_set)
+                if not self._stop.is_set():
+                    log.info(f"{message} (after the pages, in the background)")
+            except Exception as exc:  # noqa: BLE001 - a preview keeps serving; the message says what failed
+                if not self._stop.is_set():
+                    log.error(f"{what} failed: {exc!r}")
+
+        self._thread = threading.Thread(target=run, name=f"patchday-{what}", daemon=True)
+        self._thread.start()
+
+    def wait(self, *, stop: bool = False) -> None:
+        """``stop``: write nothing more (the current Pagefind run is killed) before returning."""
+        if stop:
+            self._stop.set()
+        self._thread.join()
 
 
 def _warning_summary(diagnostics: list[Any]) -> str:
@@ -195,7 +224,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._early: dict[str, _Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
         self._bytecode = MemoryBytecodeCache()
-        self._exporting: tuple[threading.Thread, threading.Event] | None = None  # under serve: after the pages
+        self._background: list[_Background] = []  # under serve: the jobs written after the pages
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -211,8 +240,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if self._state is None or i18n is None or not getattr(i18n, "building", False):
             self._started = time.perf_counter()
             self._building = True
-            wait_for_background()
-            self._wait_for_exports()
+            self.wait_for_background()
             self._shells = {}
             self._pages = {}
             self._state = None
@@ -331,35 +359,14 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._staged_in = site_dir
         self._early["exports"] = _Forked("exports", _exports, catalog, staged)
         if self.config.search_index:
-            self._early["search index"] = _Forked("search index", _search, catalog, staged, settings.languages)
+            self._early["search index"] = _Forked("search index", _search_in_fork, catalog, staged, settings.languages)
 
-    def _export_in_background(self, catalog: Catalog, site_dir: Path) -> None:
-        """Under `mkdocs serve`: the pages are served while the exports are written (19 s of a
-        46 s first build at 3,000 bulletins). A thread, because a serving process must not fork;
-        the next full build waits for it before it cleans the folder."""
-        stop = threading.Event()
-
-        def run() -> None:
-            try:
-                message = _exports(catalog, site_dir, cpu=False, should_stop=stop.is_set)
-                if not stop.is_set():
-                    log.info(message + " (after the pages, in the background)")
-            except Exception as exc:  # noqa: BLE001 - a preview keeps serving; the message says what failed
-                if not stop.is_set():
-                    log.error(f"exports failed: {exc!r}")
-
-        self._wait_for_exports()
-        self._exporting = (threading.Thread(target=run, name="patchday-exports", daemon=True), stop)
-        self._exporting[0].start()
-
-    def _wait_for_exports(self, *, stop: bool = False) -> None:
-        """``stop``: `mkdocs serve` is shutting down and deletes the folder next; write no more."""
-        if self._exporting is not None:
-            thread, stopping = self._exporting
-            if stop:
-                stopping.set()
-            thread.join()
-            self._exporting = None
+    def wait_for_background(self, *, stop: bool = False) -> None:
+        """Before the next build cleans the folder, let the jobs of the previous one finish;
+        ``stop``: `mkdocs serve` is shutting down and deletes the folder next, so stop them."""
+        for job in self._background:
+            job.wait(stop=stop)
+        self._background = []
 
     def _stop_early(self) -> None:
         """Kill the forks, if any, and remove what they staged."""
@@ -464,11 +471,13 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             t1 = time.perf_counter()
             log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s, {_cpu() - c0:.1f} CPU-s "
                      f"(bulletins: mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
-            if self._command == "serve":
+            if self._command == "serve":  # the preview is visible now; search and exports catch up
+                self.wait_for_background()
+                catalog = state.catalog
                 if self.config.search_index:
-                    build_index_in_background(state.catalog, site_dir, langs)  # the preview is visible now; search catches up
+                    self._background.append(_Background("search index", lambda stop: _search(catalog, site_dir, langs, stop)))
                 staging.clear_hidden(site_dir)
-                self._export_in_background(state.catalog, site_dir)
+                self._background.append(_Background("exports", lambda stop: _exports(catalog, site_dir, stop)))
             early = self._staged_in is not None
             for what, proc in list(self._early.items()):
                 message = proc.join()
@@ -523,5 +532,4 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             self._fast = None
         # `mkdocs serve` deletes its folder next: writers still at work there would make
         # that fail ("Directory not empty") or recreate what it deleted.
-        stop_background()
-        self._wait_for_exports(stop=True)
+        self.wait_for_background(stop=True)

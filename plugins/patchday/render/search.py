@@ -23,7 +23,6 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -146,51 +145,3 @@ def _run(cmd: list[str], should_stop: Callable[[], bool] | None) -> tuple[int | 
                     proc.kill()
                     proc.communicate()
                     return None, "", ""
-
-
-class IndexThread:
-    """``build_index`` in a thread, for the live preview (a serving process must not fork)."""
-
-    def __init__(self, catalog: Catalog, site_dir: Path, languages: Sequence[str]) -> None:
-        self.errors = ""
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, args=(catalog, site_dir, list(languages)), name="pagefind", daemon=True)
-        self._thread.start()
-
-    def _run(self, catalog: Catalog, site_dir: Path, languages: list[str]) -> None:
-        self.errors = build_index(catalog, site_dir, languages, self._stop.is_set)
-
-    def wait(self) -> str:
-        self._thread.join()
-        return self.errors
-
-    def stop(self) -> None:
-        """Write no further bundle: the current Pagefind run is killed. Returns when it has ended."""
-        self._stop.set()
-        self._thread.join()
-
-
-# Live preview: the page is visible before the index is rebuilt. One run at a time.
-_background: IndexThread | None = None
-
-
-def build_index_in_background(catalog: Catalog, site_dir: Path, languages: Sequence[str]) -> None:
-    global _background
-    wait_for_background()
-    _background = IndexThread(catalog, site_dir, languages)
-
-
-def stop_background() -> None:
-    """The serving process is shutting down (and deletes the folder): stop the index run."""
-    global _background
-    if _background is not None:
-        _background.stop()
-        _background = None
-
-
-def wait_for_background() -> None:
-    """Before the next build cleans the folder, let the previous index run finish."""
-    global _background
-    if _background is not None:
-        _background.wait()
-        _background = None
