@@ -63,17 +63,37 @@ def _json(site: Path) -> dict[str, Any]:
     }
 
 
+def feed_documents(path: Path) -> list[ET.Element]:
+    """A feed's subscription document, then its archives newest first (RFC 5005 ``prev-archive``).
+
+    Links are absolute; they are mapped to files through the document's own ``self`` link,
+    as a client would resolve them against the site.
+    """
+    root = ET.parse(path).getroot()
+    site = path.parents[2]  # path is <site>/feeds/<lang>/<name>.atom
+    self_href = next(link.get("href", "") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self")
+    prefix = self_href[: len(self_href) - len(path.relative_to(site).as_posix())]
+    out, seen = [root], {path}
+    while (prev := next((link.get("href", "") for link in out[-1].findall(f"{ATOM}link") if link.get("rel") == "prev-archive"), None)):
+        target = site / prev.removeprefix(prefix)
+        if target in seen or not prev.startswith(prefix):
+            raise ValueError(f"{path}: prev-archive {prev} loops or leaves the site")
+        seen.add(target)
+        out.append(ET.parse(target).getroot())
+    return out
+
+
 def _feed(path: Path) -> dict[str, Any]:
     out, seen = _blank(), set()
-    root = ET.parse(path).getroot()
-    for entry in root.findall(f"{ATOM}entry"):
-        cats = [(c.get("scheme") or "", c.get("term") or "") for c in entry.findall(f"{ATOM}category")]
-        if not any(s.endswith("/entry-type") and t == "new" for s, t in cats):
-            continue  # revisions are updates of a bulletin already counted
-        release = next((t for s, t in cats if s.endswith("/releases/")), "?")
-        cves = [t for s, t in cats if s == "https://www.cve.org/"]
-        withdrawn = any(s.endswith("/status") and t == "withdrawn" for s, t in cats)
-        _add(out, release, cves, withdrawn, seen)
+    for root in feed_documents(path):
+        for entry in root.findall(f"{ATOM}entry"):
+            cats = [(c.get("scheme") or "", c.get("term") or "") for c in entry.findall(f"{ATOM}category")]
+            if not any(s.endswith("/entry-type") and t == "new" for s, t in cats):
+                continue  # revisions are updates of a bulletin already counted
+            release = next((t for s, t in cats if s.endswith("/releases/")), "?")
+            cves = [t for s, t in cats if s == "https://www.cve.org/"]
+            withdrawn = any(s.endswith("/status") and t == "withdrawn" for s, t in cats)
+            _add(out, release, cves, withdrawn, seen)
     out["cves"] = len(seen)
     return out
 

@@ -3,12 +3,20 @@
 Every revision is an entry: revision 1 announces the bulletin ("new"), later
 ones are updates whose summary says what changed. Titles and summaries come
 from the language's overlay field by field, falling back to English.
+
+Each feed is an RFC 5005 archived feed. The document readers subscribe to holds
+the entries of this year and the last (as of the build); older entries are in one
+archive document per calendar year, chained by ``prev-archive``/``next-archive``
+links, so a client can rebuild the whole history once and then poll a small
+file. Twenty years of monthly releases made a subscription document of about
+9 MB per language, downloaded on every poll. An archive only ever covers a
+year that ended more than a year before the build, so its entries no longer
+change (revisions are entries of their own, dated when they are made).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -18,11 +26,23 @@ from patchday.export.common import localizer, stamp
 from patchday.export.labels import label
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
+HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005
+CURRENT_YEARS = 2  # the subscription document: this calendar year and the one before
 
 
 def feed_path(lang: str, name: str) -> str:
     """name: 'bulletins', 'critical' or 'products/<id>'."""
     return f"feeds/{lang}/{name}.atom"
+
+
+def archive_path(lang: str, name: str, year: int) -> str:
+    """The archive document of one calendar year (its own folder: a product id may end in a year)."""
+    return f"feeds/{lang}/archive/{year}/{name}.atom"
+
+
+def first_current_year(as_of: dt.datetime) -> int:
+    """Entries updated in this year or later are in the subscription document; older ones are archived."""
+    return as_of.astimezone(dt.UTC).year - CURRENT_YEARS + 1
 
 
 def _category(scheme: str, term: str, text: str) -> str:
@@ -136,33 +156,64 @@ def _rows(catalog: Catalog, lang: str) -> _Rows:
     return rows
 
 
-def atom(catalog: Catalog, lang: str, name: str, title: str, keep: Callable[[Entry], bool]) -> bytes:
-    return _atom(catalog, lang, name, title, [r for r in _rows(catalog, lang) if keep(r[2])])
-
-
-def _atom(catalog: Catalog, lang: str, name: str, title: str, rows: _Rows) -> bytes:
+def _documents(catalog: Catalog, lang: str, name: str, title: str, rows: _Rows) -> dict[str, bytes]:
+    """The subscription document and one archive document per older calendar year with entries."""
     settings = catalog.settings
-    path = feed_path(lang, name)
+    first = first_current_year(catalog.as_of)
+    current: _Rows = []
+    by_year: dict[int, _Rows] = {}
+    for r in rows:  # newest first, and so is every part
+        year = r[0].astimezone(dt.UTC).year
+        if year >= first:
+            current.append(r)
+        else:
+            by_year.setdefault(year, []).append(r)
+    years = sorted(by_year)
+    subscription = feed_path(lang, name)
+
+    def link(rel: str, path: str) -> str:
+        return f'  <link rel="{rel}" type="application/atom+xml" href={quoteattr(common.absolute(path, settings))}/>'
+
+    out = {}
+    for i, year in enumerate(years):
+        links = [link("current", subscription)]
+        if i > 0:
+            links.append(link("prev-archive", archive_path(lang, name, years[i - 1])))
+        if i + 1 < len(years):
+            links.append(link("next-archive", archive_path(lang, name, years[i + 1])))
+        path = archive_path(lang, name, year)
+        out[path] = _atom(catalog, lang, path, f"{title} ({year})", by_year[year], links, archive=True)
+    links = [link("prev-archive", archive_path(lang, name, years[-1]))] if years else []
+    out[subscription] = _atom(catalog, lang, subscription, title, current, links, archive=False)
+    return out
+
+
+def _atom(catalog: Catalog, lang: str, path: str, title: str, rows: _Rows, links: list[str], *, archive: bool) -> bytes:
+    settings = catalog.settings
     updated = max((r[0] for r in rows), default=catalog.as_of)
     home = common.absolute(common.lang_prefix(lang, settings), settings)
+    history = f" xmlns:fh={quoteattr(HISTORY_NS)}" if archive else ""
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(lang)}>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom"{history} xml:lang={quoteattr(lang)}>',
         f"  <id>{escape(common.absolute(path, settings))}</id>",
         f"  <title>{escape(title)}</title>",
         f"  <updated>{stamp(updated)}</updated>",
         f'  <link rel="self" type="application/atom+xml" href={quoteattr(common.absolute(path, settings))}/>',
         f'  <link rel="alternate" type="text/html" href={quoteattr(home)}/>',
+        *links,
         f"  <author><name>{escape(settings.vendor)}</name><uri>{escape(common.base_url(settings))}/</uri></author>",
         "  <generator>patchday</generator>",
     ]
+    if archive:
+        lines.append("  <fh:archive/>")
     lines += [r[3] for r in rows]
     lines.append("</feed>")
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def feeds(catalog: Catalog) -> dict[str, bytes]:
-    """Every feed by site-relative path."""
+    """Every feed document (subscription and archive) by site-relative path."""
     settings = catalog.settings
     vendor = settings.vendor
     top = settings.severities[0]
@@ -170,17 +221,15 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
     with common.memoized():
         for lang in settings.languages:
             rows = _rows(catalog, lang)
-            out[feed_path(lang, "bulletins")] = _atom(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), rows)
-            out[feed_path(lang, "critical")] = _atom(
-                catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor), [r for r in rows if r[2].severity == top]
-            )
+            out.update(_documents(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), rows))
+            out.update(_documents(catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor),
+                                  [r for r in rows if r[2].severity == top]))
             by_product: dict[str, _Rows] = {pid: [] for pid in catalog.products}
             for r in rows:
                 for pid in r[2].products:
                     if pid in by_product:
                         by_product[pid].append(r)
             for p in catalog.products.values():
-                out[feed_path(lang, f"products/{p.id}")] = _atom(
-                    catalog, lang, f"products/{p.id}", label(lang, "feed_product", vendor=vendor, product=p.name), by_product[p.id]
-                )
+                out.update(_documents(catalog, lang, f"products/{p.id}",
+                                      label(lang, "feed_product", vendor=vendor, product=p.name), by_product[p.id]))
     return out
