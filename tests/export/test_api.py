@@ -17,7 +17,7 @@ def test_every_api_file_validates_against_schema_json(signed_site):
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     files = sorted((signed_site / "api/v1").rglob("*.json"))
-    assert len(files) == 14
+    assert len(files) == 14 + 5  # and one file per published CVE
     for path in files:
         errors = sorted(validator.iter_errors(json.loads(path.read_text())), key=str)
         assert not errors, (path, errors[0].message)
@@ -69,3 +69,23 @@ def test_api_links_point_at_the_site(signed_site, rel):
     doc = _load(signed_site, rel)
     text = json.dumps(doc)
     assert "https://security.contoso.example/.well-known/csaf/white/2026/cx26-001.json" in text
+
+
+def test_a_cve_file_says_what_fixes_it_per_product_version(signed_site):
+    doc = _load(signed_site, "cves/CVE-2026-21101.json")
+    assert doc["kind"] == "cve" and doc["id"] == "CVE-2026-21101"
+    [item] = doc["bulletins"]
+    assert item["bulletin"] == "CX26-002" and item["severity"] == "moderate" and item["cwe"] == ["CWE-200"]
+    assert item["path"] == "bulletins/CX26-002/#cve-2026-21101"
+    assert item["paths"]["fr"] == "fr/bulletins/CX26-002/#cve-2026-21101"
+    assert item["json"] == "bulletins/CX26-002.json"
+    fixes = {tuple(f["versions"]): f for f in item["fixes"]}
+    assert fixes[("2.0",)]["update"]["id"] == "GW-2.0.3" and fixes[("2.0",)]["no_fix"] is None
+    assert fixes[("1.10",)]["update"] is None and fixes[("1.10",)]["no_fix"]["planned"] is True
+    assert item["cvss"][0]["version"] == "4.0"
+
+
+def test_cve_files_are_exactly_the_published_cves(signed_site):
+    files = {p.stem for p in (signed_site / "api/v1/cves").glob("*.json")}
+    assert files == set(_load(signed_site, "cves.json")["cves"])
+    assert "CVE-2026-29999" not in files  # only in a bulletin that is not published

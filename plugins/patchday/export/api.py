@@ -314,6 +314,52 @@ def cves(catalog: Catalog) -> dict[str, Any]:
     return {**_head("cves"), "count": len(out), "cves": out}
 
 
+def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
+    """One CVE: each bulletin that covers it and, per product it affects, the update that fixes it.
+
+    The question a scanner or patch tool starts from ("CVE-2026-21001 was found here:
+    what do I install?") in one small request, instead of the whole ``cves.json``
+    (17.7 MB at 3,000 bulletins) and then a bulletin.
+    """
+    settings = catalog.settings
+    anchor = "#" + cve_id.lower()  # the CVE's section on the bulletin page
+    out = []
+    for e, v in catalog.by_cve[cve_id]:
+        s = summary(e, catalog)
+        out.append({
+            "bulletin": e.id,
+            "title": v.title,
+            "titles": {lang: localizer(e, lang, settings).get(f"vulnerabilities/{v.cve}/title") for lang in settings.languages},
+            "severity": min(v.severity.values(), key=settings.severity_rank),
+            "impact": str(v.impact),
+            "cwe": v.cwe,
+            "cvss": [{"version": sc.version, "vector": sc.vector, "base_score": sc.base, "rating": sc.severity} for sc in scores(v)],
+            "exploited": v.exploited,
+            "publicly_disclosed": v.publicly_disclosed,
+            "withdrawn": e.withdrawn,
+            "release": e.release,
+            "released": s["released"],
+            "last_updated": s["last_updated"],
+            "path": s["path"] + anchor,
+            "paths": {lang: path + anchor for lang, path in s["paths"].items()},
+            "url": s["url"] + anchor,
+            "json": s["json"],
+            "csaf": s["csaf"],
+            "fixes": [
+                {
+                    "product": r.product,
+                    "versions": r.versions,
+                    "severity": v.severity[r.product],
+                    "update": r.update.model_dump(mode="json") if r.update else None,
+                    "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+                }
+                for r in e.bulletin.affected
+                if r.product in v.severity
+            ],
+        })
+    return {**_head("cve"), "id": cve_id, "bulletins": out}
+
+
 def files(catalog: Catalog) -> dict[str, dict[str, Any]]:
     """Every API file (site-relative path -> JSON value), schema included."""
     from patchday.export.api_schema import schema
@@ -331,4 +377,6 @@ def files(catalog: Catalog) -> dict[str, dict[str, Any]]:
         out[f"{API}bulletins/{e.id}.json"] = bulletin(catalog, e)
     for pid in catalog.products:
         out[f"{API}products/{pid}.json"] = product(catalog, pid)
+    for cve_id in catalog.by_cve:
+        out[f"{API}cves/{cve_id}.json"] = cve(catalog, cve_id)
     return dict(sorted(out.items()))

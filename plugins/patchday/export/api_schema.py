@@ -147,9 +147,23 @@ def schema(url: str) -> dict[str, Any]:
                 "exploited": BOOL, "withdrawn": BOOL, "release": MONTH,
                 "cvss": {"type": "array", "items": {"$ref": "#/$defs/score"}}})}},
         }),
+        "cve": _doc("cve", {
+            "id": CVE,
+            "bulletins": {"type": "array", "minItems": 1, "items": _obj({
+                "bulletin": STR, "title": STR, "titles": LANGMAP, "severity": STR, "impact": STR,
+                "cwe": {"type": "array", "items": {"type": "string", "pattern": r"^CWE-[1-9]\d*$"}},
+                "cvss": {"type": "array", "items": {"$ref": "#/$defs/score"}},
+                "exploited": BOOL, "publicly_disclosed": BOOL, "withdrawn": BOOL, "release": MONTH,
+                "released": TIME, "last_updated": TIME, "path": STR, "paths": LANGMAP,
+                "url": {"type": "string", "format": "uri"}, "json": STR, "csaf": {"type": "string", "format": "uri"},
+                "fixes": {"type": "array", "minItems": 1, "items": _obj({
+                    "product": STR, "versions": {"type": "array", "items": STR}, "severity": STR,
+                    "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix")})},
+            })},
+        }),
         "schema-document": {"type": "object", "required": ["$schema", "$defs"]},
     }
-    kinds = ["index", "release-index", "release", "bulletin", "product-index", "product", "cves"]
+    kinds = ["index", "release-index", "release", "bulletin", "product-index", "product", "cves", "cve"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": url,
