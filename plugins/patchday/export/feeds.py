@@ -10,8 +10,9 @@ archive document per calendar year, chained by ``prev-archive``/``next-archive``
 links, so a client can rebuild the whole history once and then poll a small
 file. Twenty years of monthly releases made a subscription document of about
 9 MB per language, downloaded on every poll. An archive only ever covers a
-year that ended more than a year before the build, so its entries no longer
-change (revisions are entries of their own, dated when they are made).
+year that ended more than a year before the build, so the set of its entries
+no longer changes, as RFC 5005 asks (revisions are entries of their own, dated
+when they are made; a translation added later still updates an entry's title).
 """
 
 from __future__ import annotations
