@@ -15,7 +15,7 @@ from tests.export.conftest import AS_OF
 
 def test_every_feed_parses_without_bozo(signed_site):
     feeds = sorted((signed_site / "feeds").rglob("*.atom"))
-    assert len(feeds) == 4 * (2 + 2)  # 4 languages x (all, critical, 2 products)
+    assert len(feeds) == 4 * (3 + 2)  # 4 languages x (all, critical, exploited, 2 products)
     for path in feeds:
         parsed = feedparser.parse(path.read_bytes())
         assert not parsed.bozo, (path, parsed.get("bozo_exception"))
@@ -50,6 +50,9 @@ def test_feeds_are_localized_with_english_fallback(signed_site):
 def test_critical_and_product_feeds_filter(signed_site):
     crit = feedparser.parse((signed_site / "feeds/en/critical.atom").read_bytes())
     assert {e.id.rsplit(":", 1)[1].split("/")[0] for e in crit.entries} == {"CX26-001", "CX26-003"}
+    exploited = feedparser.parse((signed_site / "feeds/ja/exploited.atom").read_bytes())
+    assert {e.id.rsplit(":", 1)[1].split("/")[0] for e in exploited.entries} == {"CX26-003"}
+    assert exploited.feed.title == "Contoso セキュリティ情報: 悪用が確認された脆弱性"
     gw = feedparser.parse((signed_site / "feeds/fr/products/gateway.atom").read_bytes())
     assert {e.id.rsplit(":", 1)[1].split("/")[0] for e in gw.entries} == {"CX26-002", "CX26-003"}
 

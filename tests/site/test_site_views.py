@@ -119,7 +119,7 @@ def test_home_next_patch_day_and_recent_out_of_band(catalog):
     assert v.next_patch_day.startswith("Dienstag, 10. März 2026")
     assert v.out_of_band == []  # CX26-002 is older than 30 days on 2026-03-01
     assert [link.url for link in v.data_links] == [
-        "../feeds/de/bulletins.atom", "../feeds/de/critical.atom", "../calendar/de.ics",
+        "../feeds/de/bulletins.atom", "../feeds/de/critical.atom", "../feeds/de/exploited.atom", "../calendar/de.ics",
         "../api/v1/index.json", "../.well-known/csaf/provider-metadata.json",
     ]
 

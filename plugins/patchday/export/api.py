@@ -7,6 +7,7 @@ them all; see api_schema.py.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from patchday.catalog import Catalog, Entry
@@ -360,23 +361,24 @@ def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
     return {**_head("cve"), "id": cve_id, "bulletins": out}
 
 
-def files(catalog: Catalog) -> dict[str, dict[str, Any]]:
-    """Every API file (site-relative path -> JSON value), schema included."""
+def files(catalog: Catalog) -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every API file as (site-relative path, JSON value), schema included, made one at a time.
+
+    A generator: the writer serialises and writes each file before the next is made, so the
+    per-bulletin and per-CVE documents (about 30,000 at 3,000 bulletins) are never all in memory.
+    """
     from patchday.export.api_schema import schema
 
-    out: dict[str, dict[str, Any]] = {
-        f"{API}index.json": index(catalog),
-        f"{API}releases/index.json": release_index(catalog),
-        f"{API}products/index.json": product_index(catalog),
-        f"{API}cves.json": cves(catalog),
-        f"{API}schema.json": schema(common.absolute(f"{API}schema.json", catalog.settings)),
-    }
+    yield f"{API}index.json", index(catalog)
+    yield f"{API}releases/index.json", release_index(catalog)
+    yield f"{API}products/index.json", product_index(catalog)
+    yield f"{API}cves.json", cves(catalog)
+    yield f"{API}schema.json", schema(common.absolute(f"{API}schema.json", catalog.settings))
     for month in catalog.releases:
-        out[f"{API}releases/{month}.json"] = release(catalog, month)
+        yield f"{API}releases/{month}.json", release(catalog, month)
     for e in catalog.entries:
-        out[f"{API}bulletins/{e.id}.json"] = bulletin(catalog, e)
+        yield f"{API}bulletins/{e.id}.json", bulletin(catalog, e)
     for pid in catalog.products:
-        out[f"{API}products/{pid}.json"] = product(catalog, pid)
+        yield f"{API}products/{pid}.json", product(catalog, pid)
     for cve_id in catalog.by_cve:
-        out[f"{API}cves/{cve_id}.json"] = cve(catalog, cve_id)
-    return dict(sorted(out.items()))
+        yield f"{API}cves/{cve_id}.json", cve(catalog, cve_id)

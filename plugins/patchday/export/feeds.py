@@ -1,4 +1,4 @@
-"""Atom feeds per language: all bulletins, critical only, one per product.
+"""Atom feeds per language: all bulletins, critical only, exploited only, one per product.
 
 Every revision is an entry: revision 1 announces the bulletin ("new"), later
 ones are updates whose summary says what changed. Titles and summaries come
@@ -32,7 +32,7 @@ CURRENT_YEARS = 2  # the subscription document: this calendar year and the one b
 
 
 def feed_path(lang: str, name: str) -> str:
-    """name: 'bulletins', 'critical' or 'products/<id>'."""
+    """name: 'bulletins', 'critical', 'exploited' or 'products/<id>'."""
     return f"feeds/{lang}/{name}.atom"
 
 
@@ -225,6 +225,10 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
             out.update(_documents(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), rows))
             out.update(_documents(catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor),
                                   [r for r in rows if r[2].severity == top]))
+            # Exploited in the wild: the bulletins to patch first. A bulletin found exploited after
+            # release gets a revision saying so, which this feed carries as an update.
+            out.update(_documents(catalog, lang, "exploited", label(lang, "feed_exploited", vendor=vendor),
+                                  [r for r in rows if r[2].exploited]))
             by_product: dict[str, _Rows] = {pid: [] for pid in catalog.products}
             for r in rows:
                 for pid in r[2].products:

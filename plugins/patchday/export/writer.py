@@ -120,7 +120,7 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         yield ".well-known/security.txt", provider.security_txt(catalog.settings, as_of)
         yield from feeds.feeds(catalog).items()
         yield from calendar.calendars(catalog, as_of).items()
-        for path, value in api.files(catalog).items():
+        for path, value in api.files(catalog):
             yield path, dumps(value)
         yield AFFECTED_JS, resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
 

@@ -137,6 +137,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "data": ("Feeds and machine-readable data", "Feeds und maschinenlesbare Daten", "Flux et données lisibles par machine", "フィードと機械可読データ"),
     "feed_all": ("Atom feed: all bulletins", "Atom-Feed: alle Bulletins", "Flux Atom : tous les bulletins", "Atom フィード: すべてのセキュリティ情報"),
     "feed_critical": ("Atom feed: critical bulletins", "Atom-Feed: kritische Bulletins", "Flux Atom : bulletins critiques", "Atom フィード: 緊急のセキュリティ情報"),
+    "feed_exploited": ("Atom feed: exploited vulnerabilities", "Atom-Feed: ausgenutzte Sicherheitsanfälligkeiten", "Flux Atom : vulnérabilités exploitées", "Atom フィード: 悪用が確認された脆弱性"),
     "feed_product": ("Atom feed: {product}", "Atom-Feed: {product}", "Flux Atom : {product}", "Atom フィード: {product}"),
     "calendar": ("Patch-day calendar (iCalendar)", "Patchday-Kalender (iCalendar)", "Calendrier des patch days (iCalendar)", "定例日カレンダー (iCalendar)"),
     "json_api": ("JSON API", "JSON-API", "API JSON", "JSON API"),

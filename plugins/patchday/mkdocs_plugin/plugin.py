@@ -405,7 +405,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t = Labels(lang)
         root = urls.root(page.url)
         spec = self._spec(page)
-        feeds = [(t("feed_all"), f"{root}feeds/{lang}/bulletins.atom"), (t("feed_critical"), f"{root}feeds/{lang}/critical.atom")]
+        feeds = [(t("feed_all"), f"{root}feeds/{lang}/bulletins.atom"), (t("feed_critical"), f"{root}feeds/{lang}/critical.atom"),
+                 (t("feed_exploited"), f"{root}feeds/{lang}/exploited.atom")]
         if spec is not None and spec.kind == "shell" and spec.key == "product":
             # Filled per product with its name and ID, like the page title (render.write).
             feeds.append((t("feed_product", product=SHELL_TITLE), f"{root}feeds/{lang}/products/{SHELL_ID}.atom"))

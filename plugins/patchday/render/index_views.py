@@ -395,6 +395,7 @@ def home_view(ctx: PageCtx) -> HomeView:
     data = [
         Link(t("feed_all"), ctx.asset(f"feeds/{ctx.lang}/bulletins.atom")),
         Link(t("feed_critical"), ctx.asset(f"feeds/{ctx.lang}/critical.atom")),
+        Link(t("feed_exploited"), ctx.asset(f"feeds/{ctx.lang}/exploited.atom")),
         Link(t("calendar"), ctx.asset(f"calendar/{ctx.lang}.ics")),
         Link(t("json_api"), ctx.asset("api/v1/index.json")),
         Link(t("csaf"), ctx.asset(".well-known/csaf/provider-metadata.json")),
