@@ -70,7 +70,9 @@ def feed_documents(path: Path) -> list[ET.Element]:
     as a client would resolve them against the site.
     """
     root = ET.parse(path).getroot()
-    site = path.parents[2]  # path is <site>/feeds/<lang>/<name>.atom
+    # An ancestor holding every document of the feed: the site for feeds/<lang>/<name>.atom,
+    # feeds/ for feeds/<lang>/products/<id>.atom; links are mapped below it through the self link.
+    site = path.parents[2]
     self_href = next(link.get("href", "") for link in root.findall(f"{ATOM}link") if link.get("rel") == "self")
     prefix = self_href[: len(self_href) - len(path.relative_to(site).as_posix())]
     out, seen = [root], {path}
