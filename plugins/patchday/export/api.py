@@ -15,7 +15,8 @@ from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label
-from patchday.model import Impact
+from patchday.model import Impact, Settings
+from patchday.model.bulletin import Vulnerability
 
 API = "api/v1/"
 VERSION = 1
@@ -23,6 +24,15 @@ VERSION = 1
 
 def _head(kind: str) -> dict[str, Any]:
     return {"kind": kind, "api_version": VERSION, "schema": "schema.json"}
+
+
+def _cvss(v: Vulnerability) -> list[dict[str, Any]]:
+    return [{"version": s.version, "vector": s.vector, "base_score": s.base, "rating": s.severity} for s in scores(v)]
+
+
+def _worst(v: Vulnerability, settings: Settings) -> str:
+    """The CVE's highest severity over the products it affects."""
+    return min(v.severity.values(), key=settings.severity_rank)
 
 
 def _titles(e: Entry, catalog: Catalog) -> dict[str, str]:
@@ -150,7 +160,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "impact": str(v.impact),
                 "cwe": v.cwe,
                 "severity": dict(sorted(v.severity.items())),
-                "cvss": [{"version": s.version, "vector": s.vector, "base_score": s.base, "rating": s.severity} for s in scores(v)],
+                "cvss": _cvss(v),
                 "publicly_disclosed": v.publicly_disclosed,
                 "exploited": v.exploited,
                 "description": v.description,
@@ -303,12 +313,12 @@ def cves(catalog: Catalog) -> dict[str, Any]:
             {
                 "bulletin": e.id,
                 "title": v.title,
-                "severity": min(v.severity.values(), key=catalog.settings.severity_rank),
+                "severity": _worst(v, catalog.settings),
                 "products": sorted(v.severity),
                 "exploited": v.exploited,
                 "withdrawn": e.withdrawn,
                 "release": e.release,
-                "cvss": [{"version": s.version, "vector": s.vector, "base_score": s.base, "rating": s.severity} for s in scores(v)],
+                "cvss": _cvss(v),
             }
             for e, v in pairs
         ]
@@ -331,10 +341,10 @@ def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
             "bulletin": e.id,
             "title": v.title,
             "titles": {lang: localizer(e, lang, settings).get(f"vulnerabilities/{v.cve}/title") for lang in settings.languages},
-            "severity": min(v.severity.values(), key=settings.severity_rank),
+            "severity": _worst(v, settings),
             "impact": str(v.impact),
             "cwe": v.cwe,
-            "cvss": [{"version": sc.version, "vector": sc.vector, "base_score": sc.base, "rating": sc.severity} for sc in scores(v)],
+            "cvss": _cvss(v),
             "exploited": v.exploited,
             "publicly_disclosed": v.publicly_disclosed,
             "withdrawn": e.withdrawn,

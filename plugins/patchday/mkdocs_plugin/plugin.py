@@ -405,11 +405,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t = Labels(lang)
         root = urls.root(page.url)
         spec = self._spec(page)
-        feeds = [(t("feed_all"), f"{root}feeds/{lang}/bulletins.atom"), (t("feed_critical"), f"{root}feeds/{lang}/critical.atom"),
-                 (t("feed_exploited"), f"{root}feeds/{lang}/exploited.atom")]
+        feeds = [(t(key), root + path) for key, path in urls.site_feeds(lang)]  # as PageCtx.feeds
         if spec is not None and spec.kind == "shell" and spec.key == "product":
             # Filled per product with its name and ID, like the page title (render.write).
-            feeds.append((t("feed_product", product=SHELL_TITLE), f"{root}feeds/{lang}/products/{SHELL_ID}.atom"))
+            feeds.append((t("feed_product", product=SHELL_TITLE), root + urls.product_feed(lang, SHELL_ID)))
         context["pd"] = {
             "feeds": feeds,
             "preview": self._state.catalog.preview,

@@ -49,10 +49,8 @@ class PageCtx:
 
     def feeds(self, product: str | None = None) -> list[tuple[str, str]]:
         """(title, relative href) of the Atom feeds this page advertises."""
-        out = [(self.t("feed_all"), self.asset(f"feeds/{self.lang}/bulletins.atom")),
-               (self.t("feed_critical"), self.asset(f"feeds/{self.lang}/critical.atom")),
-               (self.t("feed_exploited"), self.asset(f"feeds/{self.lang}/exploited.atom"))]
+        out = [(self.t(key), self.asset(path)) for key, path in urls.site_feeds(self.lang)]
         if product is not None:
             name = self.catalog.products[product].name
-            out.append((self.t("feed_product", product=name), self.asset(f"feeds/{self.lang}/products/{product}.atom")))
+            out.append((self.t("feed_product", product=name), self.asset(urls.product_feed(self.lang, product))))
         return out

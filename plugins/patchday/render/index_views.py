@@ -393,9 +393,7 @@ def home_view(ctx: PageCtx) -> HomeView:
             m = merge_bulletin(e.bulletin, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
             oob.append(OobItem(row(ctx, e), rich(m["out_of_band/reason"])))
     data = [
-        Link(t("feed_all"), ctx.asset(f"feeds/{ctx.lang}/bulletins.atom")),
-        Link(t("feed_critical"), ctx.asset(f"feeds/{ctx.lang}/critical.atom")),
-        Link(t("feed_exploited"), ctx.asset(f"feeds/{ctx.lang}/exploited.atom")),
+        *(Link(t(key), ctx.asset(path)) for key, path in urls.site_feeds(ctx.lang)),
         Link(t("calendar"), ctx.asset(f"calendar/{ctx.lang}.ics")),
         Link(t("json_api"), ctx.asset("api/v1/index.json")),
         Link(t("csaf"), ctx.asset(".well-known/csaf/provider-metadata.json")),

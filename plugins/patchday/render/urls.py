@@ -15,6 +15,16 @@ SEARCH = "search/"
 ABOUT = "about/"
 
 
+def site_feeds(lang: str) -> list[tuple[str, str]]:
+    """(label key, path from the site root) of the Atom feeds every page advertises."""
+    return [(f"feed_{name}", f"feeds/{lang}/{file}.atom")
+            for name, file in (("all", "bulletins"), ("critical", "critical"), ("exploited", "exploited"))]
+
+
+def product_feed(lang: str, pid: str) -> str:
+    return f"feeds/{lang}/products/{pid}.atom"
+
+
 def release(month: str) -> str:
     return f"releases/{month}/"
 
