@@ -3,8 +3,11 @@
 Every renderer and exporter reads this one object, so the HTML, CSAF, JSON
 and feeds cannot disagree. Building it also applies the publication rule:
 only ``final`` and ``withdrawn`` bulletins released at or before ``as_of``
-exist here, unless ``preview`` is set. Nothing embargoed reaches an output
-because nothing embargoed reaches the catalog.
+exist here, unless ``preview`` is set. The same holds for what hangs off
+them: a month's release notes are here from its patch-day time, and the
+product catalogue holds only what a published bulletin or a past release
+date has made public (:func:`public_catalogue`). Nothing embargoed reaches
+an output because nothing embargoed reaches the catalog.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from functools import cached_property, lru_cache
 from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
-from patchday.model.catalogue import Family, Product, Version
+from patchday.model.catalogue import Catalogue, Family, Product, Version
 from patchday.patchdays import patch_datetime, release_month
 from patchday.scoring import cvss3, cvss4
 
@@ -144,7 +147,7 @@ class Catalog:
     settings: Settings
     as_of: dt.datetime
     preview: bool
-    families: dict[str, Family]
+    families: dict[str, Family]  # the public view: see public_catalogue
     products: dict[str, Product]
     entries: list[Entry]  # sorted by release time, then ID
     releases: dict[str, Release]  # sorted by month
@@ -201,6 +204,41 @@ def is_published(b: Bulletin, as_of: dt.datetime) -> bool:
     return b.status in PUBLISHED and b.released <= as_of
 
 
+def notes_public(release: Release, as_of: dt.datetime) -> bool:
+    """Release notes belong to the patch-day release: an out-of-band bulletin earlier in the
+    month must not publish notes that name bulletins still under embargo."""
+    return release.patch_day <= as_of
+
+
+def public_catalogue(
+    catalogue: Catalogue | None, entries: list[Entry], as_of: dt.datetime, *, preview: bool = False,
+) -> tuple[dict[str, Family], dict[str, Product]]:
+    """The families, products and versions the public may see as of ``as_of``.
+
+    A version is public once a published bulletin states it (an affected or not_affected
+    row) or its own ``released`` date has come; a product once one of its versions is, a
+    family once one of its products is. A product line announced only in an embargoed
+    bulletin, or a version not yet released, would otherwise tell the future on the
+    product pages, feeds, sitemap, API and CSAF category document.
+    """
+    if catalogue is None:
+        return {}, {}
+    if preview:
+        return {f.id: f for f in catalogue.families}, {p.id: p for p in catalogue.products}
+    today = as_of.astimezone(dt.UTC).date()
+    stated: set[tuple[str, str]] = set()
+    for e in entries:
+        for row in (*e.bulletin.affected, *e.bulletin.not_affected):
+            stated.update((row.product, v) for v in row.versions)
+    products: dict[str, Product] = {}
+    for p in catalogue.products:
+        kept = [v for v in p.versions if (p.id, v.id) in stated or (v.released is not None and v.released <= today)]
+        if kept:
+            products[p.id] = p if len(kept) == len(p.versions) else p.model_copy(update={"versions": kept})
+    families = {p.family for p in products.values()}
+    return {f.id: f for f in catalogue.families if f.id in families}, products
+
+
 def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, preview: bool = False) -> Catalog:
     """Index the corpus as of a moment. ``as_of`` must be timezone-aware."""
     if as_of.tzinfo is None:
@@ -236,16 +274,18 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
             releases[e.release] = Release(
                 month=e.release,
                 patch_day=patch_datetime(year, month, rule),
-                notes=notes.get(e.release),
-                notes_overlays=dict(sorted(notes_overlays.get(e.release, {}).items())),
             )
+            if preview or notes_public(releases[e.release], as_of):
+                releases[e.release].notes = notes.get(e.release)
+                releases[e.release].notes_overlays = dict(sorted(notes_overlays.get(e.release, {}).items()))
         releases[e.release].entries.append(e)
+    families, products = public_catalogue(cat_model, entries, as_of, preview=preview)
     return Catalog(
         settings=settings,
         as_of=as_of,
         preview=preview,
-        families={f.id: f for f in cat_model.families} if cat_model else {},
-        products={p.id: p for p in cat_model.products} if cat_model else {},
+        families=families,
+        products=products,
         entries=entries,
         releases=dict(sorted(releases.items())),
     )

@@ -5,6 +5,7 @@ Each file under cases/ starts with a header:
     # case: what the case shows
     # path: where it goes in the base corpus (replacing the file there)
     # expect: <path>:<line> <CODE>      (one line per expected diagnostic)
+    # as-of: <ISO moment>               (optional: lint as a build as of then would)
 
 The case file is dropped into a copy of ``base/`` and the whole corpus is
 loaded and linted. The diagnostics produced must be exactly the expected
@@ -13,6 +14,7 @@ loaded and linted. The diagnostics produced must be exactly the expected
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 from pathlib import Path
@@ -25,7 +27,7 @@ from patchday.model import Settings
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "cases").glob("*/*.yaml"))
-HEADER = re.compile(r"^# (case|path|expect): (.*)$")
+HEADER = re.compile(r"^# (case|path|expect|as-of): (.*)$")
 
 
 def parse_case(path: Path) -> tuple[str, str, set[tuple[str, int, str]], str]:
@@ -39,6 +41,8 @@ def parse_case(path: Path) -> tuple[str, str, set[tuple[str, int, str]], str]:
             desc = m[2]
         elif m[1] == "path":
             target = m[2]
+        elif m[1] == "as-of":
+            continue
         else:
             where, code = m[2].rsplit(" ", 1)
             file, lineno = where.rsplit(":", 1)
@@ -54,7 +58,9 @@ def run_case(case: Path, tmp_path: Path) -> set[tuple[str, int, str]]:
     dest.parent.mkdir(parents=True, exist_ok=True)
     dest.write_text(text, encoding="utf-8")
     corpus = load_corpus(root, cwd=root)
-    return {(d.file, d.line, d.code) for d in lint(corpus, Settings())}
+    m = re.search(r"^# as-of: (.*)$", text, re.M)
+    as_of = dt.datetime.fromisoformat(m[1].replace("Z", "+00:00")) if m else None
+    return {(d.file, d.line, d.code) for d in lint(corpus, Settings(), as_of=as_of)}
 
 
 def test_base_corpus_is_clean(tmp_path: Path) -> None:

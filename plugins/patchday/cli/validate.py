@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from patchday import clock
 from patchday.cli.common import find_root, settings_and_root
 from patchday.diagnostics import Severity
 from patchday.lint import cache
@@ -19,10 +20,17 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--no-cache", action="store_true",
                    help="check every record again instead of replaying the verdict on unchanged ones "
                         "(cache: .patchday-cache/ beside the data folder, or $PATCHDAY_CACHE_DIR)")
+    p.add_argument("--as-of", help="judge what a build as of this ISO moment would publish "
+                                   "(default: PATCHDAY_AS_OF, SOURCE_DATE_EPOCH or now)")
 
 
 def run(args: argparse.Namespace) -> int:
     settings, default_root = settings_and_root(args)
+    try:
+        moment = clock.as_of(args.as_of)
+    except clock.ClockError as exc:
+        print(f"patchday validate: {exc}", file=sys.stderr)
+        return 2
     targets = [Path(p) for p in args.paths] or [default_root]
     for t in targets:
         if not t.exists():
@@ -35,7 +43,8 @@ def run(args: argparse.Namespace) -> int:
     found = []
     files = 0
     for root, wanted in sorted(roots.items()):
-        outcome = cache.validate(root, settings, cache_dir=None if args.no_cache else cache.default_dir(root))
+        outcome = cache.validate(root, settings, cache_dir=None if args.no_cache else cache.default_dir(root),
+                                 as_of=moment)
         files += outcome.files
         diagnostics = outcome.diagnostics
         whole = any(w == root for w in wanted)

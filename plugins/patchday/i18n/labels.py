@@ -164,6 +164,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "versions_status": ("Versions", "Versionen", "Versions", "バージョン"),
     "supported_until": ("Supported until {date}", "Unterstützt bis {date}", "Prise en charge jusqu'au {date}", "{date} までサポート"),
     "supported": ("Supported", "Unterstützt", "Pris en charge", "サポート中"),
+    "not_released": ("Released on {date}", "Erscheint am {date}", "Disponible le {date}", "{date} リリース予定"),
     "end_of_support": ("End of support {date}", "Support endete am {date}", "Fin de prise en charge le {date}", "{date} にサポート終了"),
     "open_issues": ("Unfixed", "Nicht behoben", "Non corrigé", "未修正"),
     "status": ("Status", "Status", "État", "状態"),

@@ -11,6 +11,7 @@ a cached run on an unchanged corpus needs none of them.
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 from collections.abc import Iterable
 from types import ModuleType
@@ -50,15 +51,19 @@ def ordered(found: Iterable[Diagnostic]) -> list[Diagnostic]:
     return sorted(dict.fromkeys(found), key=lambda d: (d.file, d.line, d.column, d.code, d.message))
 
 
-def lint(corpus: Corpus, settings: Settings) -> list[Diagnostic]:
-    """Run every rule; return stage-1 and stage-2 diagnostics, sorted by place."""
+def lint(corpus: Corpus, settings: Settings, *, as_of: dt.datetime | None = None) -> list[Diagnostic]:
+    """Run every rule; return stage-1 and stage-2 diagnostics, sorted by place.
+
+    ``as_of`` is the moment a build publishes as of: given, the rules that keep a
+    record's future out of that build run too (see :mod:`patchday.lint.across`).
+    """
     from patchday.lint import across
 
-    loaded = {item.file: item for item in corpus.bulletins}
+    all_facts, loaded = across.collect(corpus, settings)
 
     def locate(file: str, path: Path) -> tuple[int, int]:
         return loaded[file].doc.locate(path)
 
     found = record_rules(corpus, settings)
-    found += across.check((across.facts(item) for item in corpus.bulletins), settings, locate)
+    found += across.check(all_facts, settings, locate, as_of)
     return ordered(found)

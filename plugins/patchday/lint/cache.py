@@ -27,6 +27,7 @@ code) under ``.patchday-cache/`` beside the data folder, or
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import marshal
 import os
@@ -92,7 +93,8 @@ def _well_formed(hit: object) -> bool:
     try:
         return (isinstance(hit, tuple) and len(hit) == 4 and isinstance(hit[1], bytes)
                 and all(len(t) == 8 for t in hit[2])
-                and all(len(f) == 3 and all(len(r) == 3 for r in f[2]) for f in hit[3]))
+                and all(len(f) == 7 and all(len(r) == 3 for r in f[5]) and all(len(r) == 3 for r in f[6])
+                        for f in hit[3]))
     except TypeError:
         return False
 
@@ -137,10 +139,12 @@ class _Store:
 OTHER = ""  # the unit of every file that is not a bulletin or its translation
 
 
-def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_dir: Path | None = None) -> Outcome:
-    """Load and lint the data folder like ``lint(load_corpus(root))``, checking only changed units.
+def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_dir: Path | None = None,
+             as_of: dt.datetime | None = None) -> Outcome:
+    """Load and lint the data folder like ``lint(load_corpus(root), as_of=as_of)``, checking only changed units.
 
-    ``cache_dir=None`` turns the cache off (every unit is checked).
+    ``cache_dir=None`` turns the cache off (every unit is checked). The rules that depend
+    on ``as_of`` read only facts, so they run on every call and never come from the cache.
     """
     cwd = cwd or Path.cwd()
     found = scan(root)
@@ -202,10 +206,9 @@ def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_d
             # A file that is not there (the missing catalogue) belongs to the other files.
             per_unit[display_unit.get(d.file, OTHER)].append(_pack(d))
             diagnostics.append(d)
-        for item in corpus.bulletins:
-            f = across.facts(item)
-            loaded[item.file] = item
-            facts_of[display_unit[item.file]].append(tuple(f))
+        unit_facts, loaded = across.collect(corpus, settings)
+        for f in unit_facts:
+            facts_of[display_unit.get(f.file, OTHER)].append(tuple(f))
 
     all_facts: list[tuple] = []
     for unit in units:  # in path order, which the rule that names the first user of an ID relies on
@@ -226,7 +229,7 @@ def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_d
         doc, _ = read_value((cwd / file).read_text(encoding="utf-8"), file)
         return doc.locate(path)
 
-    diagnostics.extend(across.check(all_facts, settings, locate))
+    diagnostics.extend(across.check(all_facts, settings, locate, as_of))
 
     if cache_dir is not None:
         entries = {}

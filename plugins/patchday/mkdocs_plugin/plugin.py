@@ -303,7 +303,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if catalog is not None and loaded_clean and self._command != "serve":
             gc.freeze()  # the forks only read the catalog: keep their collectors off it (see on_config)
             self._start_early(catalog, settings, site_dir)
-        diagnostics = lint(corpus, settings)
+        diagnostics = lint(corpus, settings, as_of=None if preview else as_of)  # as_of: nothing from a record's future
         t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for d in diagnostics:

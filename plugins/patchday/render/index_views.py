@@ -270,7 +270,9 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
     today = cat.as_of.date()
     versions = []
     for v in p.versions:
-        if v.supported_until is None:
+        if v.released is not None and v.released > today:  # stated by a published bulletin, but not out yet
+            support = t("not_released", date=fmt.date(v.released))
+        elif v.supported_until is None:
             support = t("supported")
         elif v.supported_until >= today:
             support = t("supported_until", date=fmt.date(v.supported_until))
