@@ -66,9 +66,9 @@ def facts(item: Loaded[Bulletin], settings: Settings, overlays: Iterable[Loaded[
         if row.update is not None
         for j, ref in enumerate(row.update.supersedes)
     )
-    find = finder(settings.id_pattern)
+    find, known = finder(settings.id_pattern), frozenset([b.id, *(ref for _i, _j, ref in refs)])
     mentions = tuple((where.file, path, ref) for where in (item, *overlays)
-                     for path, ref in named_ids(where.doc.value, find))
+                     for path, ref in named_ids(where.doc, find, known))
     revised: tuple[Any, ...] = ()
     if b.revisions:
         i, rev = max(enumerate(b.revisions), key=lambda ir: (ir[1].date, ir[0]))
@@ -80,7 +80,7 @@ def notes_facts(item: Loaded[Any], settings: Settings, overlays: Iterable[Loaded
     year, month = (int(x) for x in item.model.release.split("-"))
     find = finder(settings.id_pattern)
     mentions = tuple((where.file, path, ref) for where in (item, *overlays)
-                     for path, ref in named_ids(where.doc.value, find))
+                     for path, ref in named_ids(where.doc, find))
     return Facts(item.file, "", NOTES, patch_datetime(year, month, settings.release).isoformat(), (), (), mentions)
 
 

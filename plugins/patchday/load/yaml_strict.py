@@ -77,6 +77,11 @@ class Document:
             self._where, self._key_where, self._raw, self._quoted = again._where, again._key_where, again._raw, again._quoted
 
     @property
+    def text(self) -> str | bytes | None:
+        """The source text while the position maps are still to be built, else None."""
+        return self._text
+
+    @property
     def where(self) -> dict[Path, tuple[int, int]]:
         if self._text is not None:
             self._fill()
