@@ -57,7 +57,7 @@ def hostile_site(tmp_path_factory) -> Path:
         f"INHERIT: {main / 'mkdocs.yml'}\ndocs_dir: {main / 'docs'}\nsite_dir: site\n"
         f"theme:\n  name: material\n  custom_dir: {main / 'theme'}\n", encoding="utf-8")
     # The lint rules refuse raw HTML (PD801/PD802); switch them off to test the renderer's own defence.
-    code = ("import sys, patchday.mkdocs_plugin.plugin as p; p.lint = lambda corpus, settings: []; "
+    code = ("import sys, patchday.mkdocs_plugin.plugin as p; p.lint = lambda corpus, settings, **_: []; "
             "from mkdocs.__main__ import cli; sys.exit(cli(['build', '-f', sys.argv[1]], standalone_mode=False))")
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
     r = subprocess.run([sys.executable, "-c", code, str(root / "mkdocs.yml")], capture_output=True, text=True, env=env)
