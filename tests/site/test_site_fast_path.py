@@ -190,3 +190,29 @@ def test_serve_writes_the_exports_after_the_pages_in_the_background(tmp_path: Pa
     # the first run reports; the second says nothing if it was stopped, as it usually is by then
     assert out.stderr.count("(after the pages, in the background)") in (1, 2)
     assert "exports failed" not in out.stderr
+
+
+_STATE_A_HIDDEN_PRODUCT = _SERVED + r"""
+build(cfg)
+fast = FastPath(plugin)
+record = Path(sys.argv[3])
+record.write_text(record.read_text(encoding="utf-8") + 'not_affected:\n  - product: qzonly\n    versions: ["1.0"]\n',
+                  encoding="utf-8")
+print(json.dumps({"full": fast.rebuild([record]) is None, "public": "qzonly" in plugin._state.catalog.products}))
+"""
+
+
+def test_a_bulletin_stating_a_catalogue_entry_not_yet_public_asks_for_a_full_build(tmp_path: Path) -> None:
+    """The public catalogue follows what published bulletins state; the fast path cannot redraw it."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    products = live / "bulletins" / "products.yaml"
+    products.write_text(products.read_text(encoding="utf-8") + "  - id: qzonly\n    name: Qzonly\n    family: server\n"
+                        '    versions:\n      - {id: "1.0", name: Qzonly 1.0}\n', encoding="utf-8")
+    record = live / "bulletins" / "2026" / "CX26-001.yaml"
+    out = subprocess.run([sys.executable, "-c", _STATE_A_HIDDEN_PRODUCT, str(_config(live)), str(live / "site"), str(record)],
+                         capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-4000:]
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"full": True, "public": False}

@@ -41,6 +41,7 @@ from patchday.render.write import _bulletin_file, poured_file, render_bulletin_p
 
 if TYPE_CHECKING:
     from patchday.mkdocs_plugin.plugin import PatchdayPlugin
+    from patchday.model import Bulletin
 
 log = get_plugin_logger(__name__)
 
@@ -213,6 +214,8 @@ class FastPath:
                 month = release_month(b.released, settings.release)
                 if month != old.release or b.released != old.bulletin.released:
                     return None
+                if _stated(b) != _stated(old.bulletin):
+                    return None  # the public catalogue follows what published bulletins state
                 entry = Entry(bulletin=b, file=loaded.file, release=month, severity=overall_severity(b, settings),
                               overlays=dict(old.overlays))
             else:
@@ -341,3 +344,7 @@ def _swap(items: list[Entry], old: Entry, new: Entry) -> None:
             items[i] = new
             return
     raise LookupError(old.id)
+
+
+def _stated(b: Bulletin) -> set[tuple[str, str]]:
+    return {(r.product, v) for r in (*b.affected, *b.not_affected) for v in r.versions}
