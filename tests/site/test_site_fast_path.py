@@ -192,18 +192,26 @@ def test_serve_writes_the_exports_after_the_pages_in_the_background(tmp_path: Pa
     assert "exports failed" not in out.stderr
 
 
-_STATE_A_HIDDEN_PRODUCT = _SERVED + r"""
+_AHEAD_OF_TIME = _SERVED + r"""
 build(cfg)
 fast = FastPath(plugin)
 record = Path(sys.argv[3])
-record.write_text(record.read_text(encoding="utf-8") + 'not_affected:\n  - product: qzonly\n    versions: ["1.0"]\n',
-                  encoding="utf-8")
-print(json.dumps({"full": fast.rebuild([record]) is None, "public": "qzonly" in plugin._state.catalog.products}))
+good = record.read_text(encoding="utf-8")
+edits = {"states a hidden product": good + 'not_affected:\n  - product: qzonly\n    versions: ["1.0"]\n',
+         "revised after as-of": good + '  - version: "1.1"\n    date: 2026-03-05\n    summary: Later.\n',
+         "names an unknown bulletin": good.replace("\ntitle: ", "\ntitle: See CX26-099. ", 1),
+         "plain edit": good.replace("\ntitle: ", "\ntitle: Plain ", 1)}
+full = {}
+for name, text in edits.items():
+    record.write_text(text, encoding="utf-8")
+    full[name] = fast.rebuild([record]) is None
+print(json.dumps({"full": full, "public": "qzonly" in plugin._state.catalog.products}))
 """
 
 
-def test_a_bulletin_stating_a_catalogue_entry_not_yet_public_asks_for_a_full_build(tmp_path: Path) -> None:
-    """The public catalogue follows what published bulletins state; the fast path cannot redraw it."""
+def test_a_save_ahead_of_its_time_asks_for_a_full_build(tmp_path: Path) -> None:
+    """The public catalogue follows what published bulletins state, and a future revision or a
+    name of an unpublished bulletin stops the build: the fast path must not render either."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
     env.pop("PATCHDAY_PREVIEW", None)
     live = tmp_path / "live"
@@ -212,7 +220,10 @@ def test_a_bulletin_stating_a_catalogue_entry_not_yet_public_asks_for_a_full_bui
     products.write_text(products.read_text(encoding="utf-8") + "  - id: qzonly\n    name: Qzonly\n    family: server\n"
                         '    versions:\n      - {id: "1.0", name: Qzonly 1.0}\n', encoding="utf-8")
     record = live / "bulletins" / "2026" / "CX26-001.yaml"
-    out = subprocess.run([sys.executable, "-c", _STATE_A_HIDDEN_PRODUCT, str(_config(live)), str(live / "site"), str(record)],
+    out = subprocess.run([sys.executable, "-c", _AHEAD_OF_TIME, str(_config(live)), str(live / "site"), str(record)],
                          capture_output=True, text=True, env=env, check=False)
     assert out.returncode == 0, out.stderr[-4000:]
-    assert json.loads(out.stdout.strip().splitlines()[-1]) == {"full": True, "public": False}
+    assert json.loads(out.stdout.strip().splitlines()[-1]) == {
+        "full": {"states a hidden product": True, "revised after as-of": True, "names an unknown bulletin": True,
+                 "plain edit": False},
+        "public": False}

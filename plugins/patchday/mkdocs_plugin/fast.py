@@ -40,6 +40,7 @@ from patchday.render.shell import Shell
 from patchday.render.write import _bulletin_file, poured_file, render_bulletin_page, render_poured_page
 
 if TYPE_CHECKING:
+    from patchday.catalog import Catalog
     from patchday.mkdocs_plugin.plugin import PatchdayPlugin
     from patchday.model import Bulletin
 
@@ -207,6 +208,8 @@ class FastPath:
             old = changed.get(source.stem) or catalog.by_id.get(source.stem)
             if old is None:
                 return None  # a new or unpublished bulletin: the indexes change shape
+            if not catalog.preview and _ahead_of(loaded, old.bulletin if source.kind is Kind.BULLETIN_OVERLAY else None, catalog):
+                return None  # the full build's lint says why it refuses (PD608, PD609)
             if source.kind is Kind.BULLETIN:
                 b = loaded.model
                 if b.id != old.id or not (catalog.preview or is_published(b, catalog.as_of)):
@@ -348,3 +351,19 @@ def _swap(items: list[Entry], old: Entry, new: Entry) -> None:
 
 def _stated(b: Bulletin) -> set[tuple[str, str]]:
     return {(r.product, v) for r in (*b.affected, *b.not_affected) for v in r.versions}
+
+
+def _ahead_of(loaded: Any, bulletin: Bulletin | None, catalog: Catalog) -> bool:
+    """Whether a saved record names a bulletin the catalog does not hold, or a bulletin carries a
+    revision dated after as-of: what a full build refuses, the fast path must not render."""
+    from patchday.lint.references import finder, named_ids
+    from patchday.patchdays import local
+
+    b = bulletin or loaded.model
+    find = finder(catalog.settings.id_pattern)
+    known = frozenset([b.id, *(ref for r in b.affected if r.update for ref in r.update.supersedes)])
+    named = {ref for _path, ref in named_ids(loaded.doc, find, known)} | (set(known) - {b.id})
+    if any(find.fullmatch(ref) and ref not in catalog.by_id for ref in named):
+        return True
+    today = local(catalog.as_of, catalog.settings.release).date()
+    return bulletin is None and any(rev.date > today for rev in b.revisions)
