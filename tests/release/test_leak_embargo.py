@@ -38,6 +38,7 @@ LATER = "2026-03-02T12:00:00Z"  # after February's patch day and the future vers
 NOTES = ["qzcanarynotesen", "qzcanarynotesentitle", "qzcanarynotesde", "qzcanaryknownissue"]
 PRODUCT = ["qzcanaryprod", "Qzcanaryprodname", "qzcanaryfam", "Qzcanaryfamname", "Qzcanaryvername", "KB9990103"]
 FUTURE_VERSION = ["Qzcanaryfuturever"]
+MARCH_NOTES = ["qzcanarymarchtitle", "qzcanarymarchnotes", "qzcanarymarchnotesfr"]
 
 
 def _load(path: Path) -> dict:
@@ -107,6 +108,12 @@ def early_oob(tmp_path_factory) -> tuple[Path, dict[str, Planter]]:
         "known_issues": [{"key": "restart", "title": "Restart", "text": "A restart is needed. qzcanaryknownissue"}]})
     dump(root / "releases" / "2026-02.de.yaml", {
         "schema_version": 1, "highlights": {"mail": {"title": "Mail Server", "text": "CX26-003 behebt es. qzcanarynotesde"}}})
+    # March's notes: no bulletin of March is public in either build
+    dump(root / "releases" / "2026-03.yaml", {
+        "schema_version": 1, "release": "2026-03",
+        "highlights": [{"key": "soon", "title": "Soon qzcanarymarchtitle", "text": "CX26-007 qzcanarymarchnotes"}]})
+    dump(root / "releases" / "2026-03.fr.yaml", {
+        "schema_version": 1, "highlights": {"soon": {"title": "Bientôt", "text": "CX26-007 qzcanarymarchnotesfr"}}})
     _no_errors(root)
     return tmp, planters
 
@@ -175,7 +182,8 @@ def test_unpublished_bulletins_stay_secret_and_their_time_comes(early_oob, early
     hits = find(later_site, planters["feb"].planted + ["CX26-003"])
     internal = planters["feb"].internal  # never published at all
     assert len(internal) == 2 and set(hits) == set(planters["feb"].planted + ["CX26-003"]) - set(internal), hits
-    still = [c for k in ("draft", "review", "march") for c in planters[k].planted]
+    still = [c for k in ("draft", "review", "march") for c in planters[k].planted] + MARCH_NOTES
+    assert find(early_site, MARCH_NOTES) == {}
     assert find(later_site, still + ids[1:4]) == {}
 
 
