@@ -155,9 +155,11 @@ def jobs_for(files: int) -> int:
     least one CPU is idle -- on a machine already busy, workers only add the
     cost of sending results back (see docs/performance.md).
     """
-    setting = os.environ.get("PATCHDAY_JOBS", "").strip()
-    if setting.isdigit() and int(setting) >= 1:
-        return int(setting)
+    from patchday.env import count
+
+    setting = count("PATCHDAY_JOBS")
+    if setting is not None:
+        return setting
     if files < PARALLEL_MIN_FILES or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:

@@ -52,9 +52,16 @@ def _datetime(value: Any) -> Any:
     return value
 
 
+# Moments outside these years cannot be shifted between zones or given a next patch day
+# (Python's dates end at 9999); no bulletin is released before 1970.
+FIRST_YEAR, LAST_YEAR = 1970, 9998
+
+
 def _aware(value: dt.datetime) -> dt.datetime:
     if value.tzinfo is None:
         raise ValueError("the date-time needs a time zone offset such as Z or +01:00")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise ValueError(f"the year {value.year} is out of range ({FIRST_YEAR} to {LAST_YEAR})")
     return value
 
 
