@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
@@ -18,11 +19,55 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 from patchday.load.scalars import Plain11
 
 
+# Characters no text field may hold: C0 controls but tab and line breaks, DEL, C1 controls,
+# surrogates and the non-characters U+FFFE/U+FFFF. XML 1.0 cannot carry most of them, so
+# one in a record made every Atom feed it reached ill-formed; YAML lets them in only
+# through escapes ("\x01", "\e", "\0").
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+_LINE_BREAK = re.compile("[\n\r\u2028\u2029]")
+
+
+def control_character(value: str) -> str | None:
+    """The first character of ``value`` that no text may hold, as U+XXXX, or None."""
+    m = CONTROL.search(value)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+def invisible_character(value: str) -> str | None:
+    """The first invisible formatting character (Unicode category Cf: bidi controls such as
+    U+202E, zero-width spaces and joiners, U+FEFF), as U+XXXX, or None.
+
+    They make an identifier or title read differently from what it is (a reversed
+    "exe.txt", two IDs that look the same).
+    """
+    if value.isascii():  # most text; no ASCII character is a format character
+        return None
+    for ch in value:
+        if ch > "\u00ac" and unicodedata.category(ch) == "Cf":
+            return f"U+{ord(ch):04X}"
+    return None
+
+
 def _text(value: Any) -> Any:
     # A plain scalar that YAML 1.1 reads as a bool, number, date or null is
     # refused in a text field: other tools would read something else.
     if isinstance(value, Plain11):
         raise ValueError(f"yaml11:{value.reads_as}")
+    if isinstance(value, str) and (bad := control_character(value)):
+        raise ValueError(f"text:control:{bad}")
+    return value
+
+
+def _line(value: Any) -> Any:
+    """One visible line: what titles, names and identifiers are."""
+    value = _text(value)
+    if isinstance(value, str):
+        if _LINE_BREAK.search(value):
+            raise ValueError("text:line:it breaks the line")
+        if value and not value.strip():
+            raise ValueError("text:line:it is only white space")
+        if bad := invisible_character(value):
+            raise ValueError(f"text:line:it holds the invisible formatting character {bad}")
     return value
 
 
@@ -65,8 +110,8 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_text), StringConstraints(strict=True, min_length=1)]
-"""One line of plain text."""
+Text = Annotated[str, BeforeValidator(_line), StringConstraints(strict=True, min_length=1)]
+"""One line of plain text: no line break, not blank, no invisible formatting characters."""
 
 Markdown = Annotated[
     str,

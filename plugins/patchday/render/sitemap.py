@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from patchday.catalog import Catalog, Entry
+from patchday.export.xml_text import escape
 from patchday.render import urls
 from patchday.render.index_views import cve_year
 from patchday.render.pages import SHELL_ID, PageSpec
