@@ -28,7 +28,7 @@ Locate = Callable[[str, Path], tuple[int, int]]
 
 
 def safe_id(value: str) -> bool:
-    return bool(SAFE_ID.match(value)) and len(value) <= 64
+    return bool(SAFE_ID.fullmatch(value)) and len(value) <= 64
 
 
 class Facts(NamedTuple):
@@ -72,7 +72,7 @@ def check(all_facts: Iterable[Facts | tuple[str, str, tuple[tuple[int, int, str]
     external = re.compile(settings.external_id_pattern)
     for f in listed:
         for i, j, ref in f.supersedes:
-            if ref != f.id and ref not in ids and not external.match(ref):
+            if ref != f.id and ref not in ids and not external.fullmatch(ref):
                 report(f, ("affected", i, "update", "supersedes", j), "PD605",
                        f"superseded bulletin {ref!r} does not exist",
                        f"use an ID of this corpus or of the external series {settings.external_id_pattern}")

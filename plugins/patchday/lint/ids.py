@@ -17,7 +17,7 @@ def check(ctx: LintContext) -> None:
             ctx.report(item, ("id",), "PD106", f"ID {b.id!r} is not safe to use as a file or URL name",
                        "use letters, digits and hyphens only")
             continue
-        m = pattern.match(b.id)
+        m = pattern.fullmatch(b.id)  # fullmatch: `$` in a pattern also matches before a final line break
         if not m:
             ctx.report(item, ("id",), "PD101", f"ID {b.id!r} does not match the ID pattern {ctx.settings.id_pattern}",
                        "run `patchday new` to get the next free ID")
