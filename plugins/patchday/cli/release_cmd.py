@@ -14,7 +14,7 @@ from patchday.catalog import build_catalog
 from patchday.cli.common import build_options, settings_and_root
 from patchday.env import flag
 from patchday.load.corpus import load_corpus
-from patchday.release.artifact import manifest, sha256sums, tarball
+from patchday.release.artifact import fixed_modes, manifest, sha256sums, tarball
 from patchday.release.preflight import node_validator, preflight, render
 
 VALIDATOR = Path(__file__).resolve().parents[3] / "tests" / "export" / "csaf_validate.mjs"
@@ -67,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
     man = out / "manifest.json"
     man.write_text(json.dumps(manifest(catalog, args.month), indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     (out / "SHA256SUMS").write_text(sha256sums([tar, man], out), encoding="utf-8")
+    fixed_modes(out)
     print(f"release {args.month} as of {as_of.isoformat()}: {tar}, {man}, {out / 'SHA256SUMS'}")
     return 0

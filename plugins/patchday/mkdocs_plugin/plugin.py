@@ -62,6 +62,7 @@ from patchday.model import Settings
 from patchday.model.site import BuildOptions, SettingsProblem, read_plugin_block
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
+from patchday.render.sitemap import dated
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
@@ -498,7 +499,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             return
         langs = [lang for lang in self._state.settings.languages if lang in langs]
         added = sitemap_entries(self._state.catalog, config.site_url, langs, self._state.poured)
-        text = without_shells(sitemap.read_text(encoding="utf-8")).replace("</urlset>", added + "\n</urlset>")
+        text = dated(without_shells(sitemap.read_text(encoding="utf-8")), self._state.catalog.as_of)
+        text = text.replace("</urlset>", added + "\n</urlset>")
         files = split_sitemap(text, config.site_url)
         for name, content in files.items():
             (site_dir / name).write_text(content, encoding="utf-8")

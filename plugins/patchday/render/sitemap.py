@@ -28,6 +28,15 @@ def without_shells(sitemap: str) -> str:
     return _SHELL_URL.sub("", sitemap)
 
 
+_LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
+
+
+def dated(sitemap: str, as_of: dt.datetime) -> str:
+    """MkDocs dates the pages it renders (home, indexes) by the wall clock of the build, so two
+    builds of one release on different days differed; they are dated by as-of (its UTC day)."""
+    return _LASTMOD.sub(f"<lastmod>{as_of.astimezone(dt.UTC).date().isoformat()}</lastmod>", sitemap)
+
+
 def _newest(entries: Iterable[Entry]) -> dt.date | None:
     return max((e.last_updated for e in entries), default=None)
 
