@@ -69,7 +69,7 @@ def check(all_facts: Iterable[Facts | tuple[str, str, tuple[tuple[int, int, str]
         else:
             seen[f.id] = f.file
     ids = {f.id for f in listed}
-    external = re.compile(settings.external_id_pattern)
+    external = re.compile(settings.external_id_pattern, re.ASCII)  # \d: 0-9 only
     for f in listed:
         for i, j, ref in f.supersedes:
             if ref != f.id and ref not in ids and not external.fullmatch(ref):

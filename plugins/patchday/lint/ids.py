@@ -10,7 +10,7 @@ from patchday.patchdays import local
 
 
 def check(ctx: LintContext) -> None:
-    pattern = re.compile(ctx.settings.id_pattern)
+    pattern = re.compile(ctx.settings.id_pattern, re.ASCII)  # \d: 0-9, not every script's digits
     for item in ctx.corpus.bulletins:
         b = item.model
         if not safe_id(b.id):

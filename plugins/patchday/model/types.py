@@ -58,6 +58,15 @@ def _text(value: Any) -> Any:
     return value
 
 
+def _identifier(value: Any) -> Any:
+    """Identifiers are ASCII: the patterns' \\d would also take other scripts' digits (CVE-２０２６-…)."""
+    value = _text(value)
+    if isinstance(value, str) and not value.isascii():
+        bad = next(ch for ch in value if not ch.isascii())
+        raise ValueError(f"text:ascii:U+{ord(bad):04X}")
+    return value
+
+
 def _line(value: Any) -> Any:
     """One visible line: what titles, names and identifiers are."""
     value = _text(value)
@@ -136,26 +145,26 @@ DateTime = Annotated[
 
 Slug = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_identifier),
     StringConstraints(strict=True, pattern=r"^[a-z0-9][a-z0-9-]{0,62}$"),
 ]
 """A stable key: lowercase letters, digits and hyphens."""
 
 VersionRef = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_identifier),
     StringConstraints(strict=True, pattern=r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$"),
 ]
 
 CVEId = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_identifier),
     StringConstraints(strict=True, pattern=r"^CVE-\d{4}-\d{4,}$"),
 ]
 
 CWEId = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_identifier),
     StringConstraints(strict=True, pattern=r"^CWE-[1-9]\d*$"),
 ]
 
@@ -167,7 +176,7 @@ Url = Annotated[
 
 RevisionNumber = Annotated[
     str,
-    BeforeValidator(_text),
+    BeforeValidator(_identifier),
     StringConstraints(strict=True, pattern=r"^[1-9]\d*\.\d+(\.\d+)?$"),
 ]
 """Revision numbers are written as quoted text ("1.10"), never as numbers."""
