@@ -50,6 +50,7 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
+
 from patchday import clock, env, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity

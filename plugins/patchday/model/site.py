@@ -1,7 +1,8 @@
 """Site settings: the ``patchday`` block of ``mkdocs.yml``.
 
-Kept free of MkDocs so the core can run under any engine; the plugin glue
-passes its config dict to :meth:`Settings.model_validate`.
+Kept free of MkDocs so the core can run under any engine. The block holds site
+settings and build options; :func:`read_plugin_block` is the one reading of it,
+used by the plugin glue and by every command alike.
 """
 
 from __future__ import annotations
@@ -126,6 +127,8 @@ class BuildOptions(BaseModel):
     search_index: Flag = Field(default=True, description="Build the Pagefind search index (skip for fast previews).")
     workers: int = Field(default=0, ge=0, le=MAX_WORKERS, strict=True,
                          description="Worker processes for bulletin pages; 0 = one per CPU.")
+    # Off, one info line sums the warnings up by code (each is listed with --verbose): a stale
+    # translation is a state the site shows, not a build error.
     strict_lint: Flag = Field(default=False, description="Log lint warnings as MkDocs warnings (fails `--strict`).")
 
 
