@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+import copy
+import datetime as dt
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
-from patchday import build_catalog, load_corpus
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+from pydantic import ValidationError
+
+from patchday import Settings, build_catalog, load_corpus
 from patchday.export import write_exports
+from patchday.export.feeds import feeds
+from patchday.model import Bulletin
 from patchday.export.xml_text import escape, quoteattr
 from patchday.render.chart import Bar, bar_chart
 from patchday.render.sitemap import entries
@@ -35,7 +45,7 @@ def test_feeds_and_sitemap_stay_well_formed_with_control_characters_in_the_recor
             "vulnerabilities": [v.model_copy(update={"title": "\x07" + v.title}) for v in b.vulnerabilities],
             "revisions": [r.model_copy(update={"summary": r.summary + "\x08"}) for r in b.revisions],
         })
-    catalog = build_catalog(corpus, corpus_settings(), AS_OF)
+    catalog = build_catalog(corpus, Settings(), AS_OF)
     write_exports(catalog, tmp_path, settings=catalog.settings, as_of=AS_OF)
     feeds = sorted((tmp_path / "feeds").rglob("*.atom"))
     assert feeds
@@ -52,7 +62,31 @@ def test_the_chart_svg_is_well_formed_whatever_its_labels() -> None:
     ET.fromstring(svg)
 
 
-def corpus_settings():
-    from patchday import Settings
+BASE = Path(__file__).resolve().parents[1] / "lint" / "base"
+_CORPUS = load_corpus(BASE, cwd=BASE)
+_WHERE = _CORPUS.bulletins[0]
+_CLEAN = _WHERE.model.model_dump(mode="json")
+_AS_OF = dt.datetime(2026, 12, 1, tzinfo=dt.UTC)
 
-    return Settings()
+
+@hsettings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(title=st.text(max_size=30), description=st.text(min_size=1, max_size=60), summary=st.text(max_size=20))
+def test_any_text_is_refused_or_makes_well_formed_feeds(title: str, description: str, summary: str) -> None:
+    """Fuzzed text in the fields feeds carry: the model refuses it, or every feed document parses."""
+    data = copy.deepcopy(_CLEAN)
+    data["title"] = title
+    data["vulnerabilities"][0]["description"] = description
+    data["revisions"][-1]["summary"] = summary
+    try:
+        model = Bulletin.model_validate(data)
+    except ValidationError as exc:
+        assert all(e["loc"][0] in ("title", "vulnerabilities", "revisions") for e in exc.errors())
+        return
+    _WHERE.model = model
+    try:
+        documents = feeds(build_catalog(_CORPUS, Settings(), _AS_OF))
+    finally:
+        _WHERE.model = Bulletin.model_validate(_CLEAN)
+    assert documents
+    for data_bytes in documents.values():
+        ET.fromstring(data_bytes)
