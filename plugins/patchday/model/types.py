@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from typing import Annotated, Any
 
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
@@ -33,6 +32,20 @@ def control_character(value: str) -> str | None:
     return f"U+{ord(m.group()):04X}" if m else None
 
 
+# Unicode's format characters (category Cf) as of Unicode 14 (Python 3.11), written out so that
+# a search runs in C; tests/lint/test_text_types.py compares the class with unicodedata, so a
+# Python whose Unicode adds one fails there.
+_FORMAT = re.compile(
+    "[\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890-\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U00013438"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f]"
+)
+
+
+# Anything _line looks at in the slow path, in one search: tab, controls, line breaks, format characters.
+_LINE_SUSPECT = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff\u2028\u2029" + _FORMAT.pattern[1:])
+
+
 def invisible_character(value: str) -> str | None:
     """The first invisible formatting character (Unicode category Cf: bidi controls such as
     U+202E, zero-width spaces and joiners, U+FEFF), as U+XXXX, or None.
@@ -40,15 +53,17 @@ def invisible_character(value: str) -> str | None:
     They make an identifier or title read differently from what it is (a reversed
     "exe.txt", two IDs that look the same).
     """
-    if value.isascii():  # most text; no ASCII character is a format character
-        return None
-    for ch in value:
-        if ch > "\u00ac" and unicodedata.category(ch) == "Cf":
-            return f"U+{ord(ch):04X}"
-    return None
+    m = _FORMAT.search(value)
+    return f"U+{ord(m.group()):04X}" if m else None
+
+
+# Each text field runs these: a string of printable ASCII (most of them) passes on two C
+# methods, so the checks cost validation little; anything else takes the full path.
 
 
 def _text(value: Any) -> Any:
+    if type(value) is str and (value.isascii() and value.isprintable() or CONTROL.search(value) is None):
+        return value
     # A plain scalar that YAML 1.1 reads as a bool, number, date or null is
     # refused in a text field: other tools would read something else.
     if isinstance(value, Plain11):
@@ -60,6 +75,8 @@ def _text(value: Any) -> Any:
 
 def _identifier(value: Any) -> Any:
     """Identifiers are ASCII: the patterns' \\d would also take other scripts' digits (CVE-２０２６-…)."""
+    if type(value) is str and value.isascii() and value.isprintable():
+        return value
     value = _text(value)
     if isinstance(value, str) and not value.isascii():
         bad = next(ch for ch in value if not ch.isascii())
@@ -69,6 +86,9 @@ def _identifier(value: Any) -> Any:
 
 def _line(value: Any) -> Any:
     """One visible line: what titles, names and identifiers are."""
+    if type(value) is str and (value.isascii() and value.isprintable() or _LINE_SUSPECT.search(value) is None) \
+            and (value.strip() or not value):
+        return value
     value = _text(value)
     if isinstance(value, str):
         if _LINE_BREAK.search(value):
