@@ -117,7 +117,7 @@ def _diagnose(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         hint = "remove it (a \\x.. or \\e escape?); feeds, CSAF and the pages cannot carry control characters"
     elif kind == "value_error" and "text:ascii:" in msg:
         code = "PD017"
-        msg = f"{_fmt_path(loc)}: `{err.get('input')}` has the wrong form: {msg.split('text:ascii:', 1)[1]} is not an ASCII character"
+        msg = f"{_fmt_path(loc)}: {err.get('input')!r} has the wrong form: {msg.split('text:ascii:', 1)[1]} is not an ASCII character"
         hint = "identifiers are written in ASCII letters and digits (0-9)"
     elif kind == "value_error" and "text:line:" in msg:
         code = "PD022"
