@@ -6,9 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
-
-from patchday.model import Settings
+from patchday.model.site import BuildOptions, Settings, SettingsProblem, read_plugin_block
 
 
 class SettingsError(Exception):
@@ -53,17 +51,26 @@ def plugin_block(config_file: Path) -> dict[str, Any]:
     return {}
 
 
-def load_settings(config_file: Path | None) -> tuple[Settings, Path]:
-    """Settings and the folder that paths in them are relative to."""
+def load_site(config_file: Path | None) -> tuple[Settings, BuildOptions, Path]:
+    """Settings, build options and the folder that paths in them are relative to.
+
+    The block is read by :func:`patchday.model.site.read_plugin_block`, as the plugin
+    reads it: every command accepts the same keys and refuses the same mistakes.
+    """
     if config_file is None:
         candidate = Path("mkdocs.yml")
         if not candidate.exists():
-            return Settings(), Path.cwd()
+            return Settings(), BuildOptions(), Path.cwd()
         config_file = candidate
     block = plugin_block(config_file)
-    block.pop("enabled", None)
     try:
-        return Settings.model_validate(block), config_file.resolve().parent
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
-        raise SettingsError(f"{config_file}: plugins.patchday: {problems}") from None
+        settings, options = read_plugin_block(block)
+    except SettingsProblem as exc:
+        raise SettingsError(f"{config_file}: plugins.patchday: {exc}") from None
+    return settings, options, config_file.resolve().parent
+
+
+def load_settings(config_file: Path | None) -> tuple[Settings, Path]:
+    """Settings and the folder that paths in them are relative to."""
+    settings, _, base = load_site(config_file)
+    return settings, base

@@ -268,5 +268,5 @@ def test_a_worker_count_out_of_range_is_a_configuration_error(site: Path, worker
     config = site / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8") + f"      workers: {workers}\n", encoding="utf-8")
     r = patchday("build", "-d", "out", cwd=site)
-    assert r.returncode == 1, r.stdout + r.stderr
-    assert f"plugins.patchday.workers in {config} is {workers}" in r.stderr and "Traceback" not in r.stderr
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "mkdocs.yml: plugins.patchday: workers: Input should be" in r.stderr and "Traceback" not in r.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
@@ -53,3 +54,56 @@ def test_pre_commit_hook_runs_validate() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     hook = next(h for h in hooks if h["id"] == "patchday-validate")
     assert hook["entry"] == "patchday validate" and hook["language"] == "python"
+
+
+def _publish() -> dict:
+    return yaml.load((ROOT / ".github/workflows/publish.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+
+
+def test_only_the_deploy_job_may_write_to_pages_or_get_a_token() -> None:
+    """The build job installs and runs third-party code; it must not hold the deploy rights."""
+    doc = _publish()
+    assert doc["permissions"] == {"contents": "read"}
+    for name, job in doc["jobs"].items():
+        granted = job.get("permissions")
+        assert isinstance(granted, dict), f"job {name} states its permissions"
+        if name == "deploy":
+            assert granted == {"pages": "write", "id-token": "write"}
+            assert all("run" not in step for step in job["steps"]), "the deploy job runs no commands"
+        else:
+            assert not {"pages", "id-token"} & set(granted) and set(granted.values()) <= {"read", "none"}, name
+
+
+def test_every_action_is_pinned_by_commit_with_its_version_named() -> None:
+    pinned = re.compile(r"^\s*(?:- )?uses: [\w.-]+/[\w./-]+@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+    for workflow in WORKFLOWS:
+        lines = [line for line in workflow.read_text(encoding="utf-8").splitlines() if re.match(r"^\s*(?:- )?uses:", line)]
+        assert lines, workflow.name
+        loose = [line.strip() for line in lines if not pinned.match(line)]
+        assert not loose, f"{workflow.name}: {loose}"
+
+
+def test_the_publish_build_installs_only_hash_checked_packages() -> None:
+    steps = [step.get("run", "") for step in _publish()["jobs"]["build"]["steps"]]
+    commands = [line.strip() for run in steps for line in run.splitlines()]
+    installs = [c for c in commands if "pip install" in c]
+    assert any("--require-hashes" in c and "-r requirements/run.lock" in c for c in installs), installs
+    # Anything else installed must come from the checkout alone, with no index to fetch from.
+    assert all("--require-hashes" in c or ("--no-index" in c and "--no-build-isolation" in c) for c in installs), installs
+    assert not any(re.search(r"\bmake (deps|site|test)\b", c) for c in commands), "make would install requirements/run.txt unhashed"
+
+
+def _pins(text: str) -> dict[str, str]:
+    return {m[1].lower().replace("_", "-"): m[2] for m in re.finditer(r"^([A-Za-z0-9_.-]+)==([^\s;\\]+)", text, re.M)}
+
+
+def test_the_lock_file_pins_all_of_run_txt_with_hashes() -> None:
+    lock = (ROOT / "requirements" / "run.lock").read_text(encoding="utf-8")
+    locked = _pins(lock)
+    wanted = _pins((ROOT / "requirements" / "run.txt").read_text(encoding="utf-8"))
+    assert wanted and all(locked.get(name) == version for name, version in wanted.items()), \
+        {n: (v, locked.get(n)) for n, v in wanted.items() if locked.get(n) != v}
+    blocks = re.findall(r"^[A-Za-z0-9_.-]+==.*?(?=^[A-Za-z0-9_.-]+==|\Z)", lock, re.M | re.S)
+    assert len(blocks) == len(locked)
+    unhashed = [b.split()[0] for b in blocks if "--hash=sha256:" not in b]
+    assert not unhashed

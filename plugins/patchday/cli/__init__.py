@@ -12,6 +12,7 @@ import sys
 from collections.abc import Sequence
 
 from patchday.clock import ClockError
+from patchday.env import EnvError, check
 from patchday.settings_file import SettingsError
 
 # name -> (module, help). A run imports only the module of its own command:
@@ -87,8 +88,9 @@ def _main(argv: list[str]) -> int:
         print(f"patchday {args.command}: this command needs the site packages (pip install -r requirements/run.txt)", file=sys.stderr)
         return 2
     try:
+        check()  # every environment variable, read once: a bad one is named before anything runs
         return int(args.run(args))
-    except (SettingsError, ClockError) as exc:  # a bad setting, or a bad --as-of / PATCHDAY_AS_OF / SOURCE_DATE_EPOCH
+    except (SettingsError, ClockError, EnvError) as exc:  # a bad setting, --as-of or environment variable
         print(f"patchday: {exc}", file=sys.stderr)
         return 2
     except BrokenPipeError:

@@ -7,6 +7,7 @@ import os
 import sys
 from pathlib import Path
 
+from patchday.cli.common import build_options
 from patchday.clock import ClockError, parse_as_of
 
 
@@ -28,6 +29,8 @@ def apply_env(args: argparse.Namespace) -> int | None:
             return 2
     if args.preview:
         os.environ["PATCHDAY_PREVIEW"] = "1"
+    if Path(getattr(args, "config", None) or "mkdocs.yml").exists():
+        build_options(args)  # the plugin block, read as every command reads it: same keys, same errors
     return None
 
 

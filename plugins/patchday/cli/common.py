@@ -5,13 +5,18 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from patchday.model import Settings
-from patchday.settings_file import load_settings
+from patchday.model.site import BuildOptions, Settings
+from patchday.settings_file import load_site
 
 
 def settings_and_root(args: argparse.Namespace) -> tuple[Settings, Path]:
-    settings, base = load_settings(Path(args.config) if args.config else None)
+    settings, _, base = load_site(Path(args.config) if args.config else None)
     return settings, (base / settings.source)
+
+
+def build_options(args: argparse.Namespace) -> BuildOptions:
+    """The plugin's own options (preview, workers, ...), read and checked as every command reads them."""
+    return load_site(Path(args.config) if args.config else None)[1]
 
 
 def find_root(path: Path) -> Path | None:

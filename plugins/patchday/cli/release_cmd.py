@@ -11,9 +11,10 @@ import sys
 from pathlib import Path
 
 from patchday.catalog import build_catalog
-from patchday.cli.common import settings_and_root
+from patchday.cli.common import build_options, settings_and_root
+from patchday.env import flag
 from patchday.load.corpus import load_corpus
-from patchday.release.artifact import manifest, sha256sums, tarball
+from patchday.release.artifact import fixed_modes, manifest, sha256sums, tarball
 from patchday.release.preflight import node_validator, preflight, render
 
 VALIDATOR = Path(__file__).resolve().parents[3] / "tests" / "export" / "csaf_validate.mjs"
@@ -32,14 +33,16 @@ def run(args: argparse.Namespace) -> int:
         print(f"patchday release: {args.month!r} is not a month such as 2026-01", file=sys.stderr)
         return 2
     settings, root = settings_and_root(args)
+    options = build_options(args)
     corpus = load_corpus(root)
     validator = None if args.no_csaf else node_validator(Path(args.csaf_validator))
     report = preflight(corpus, settings, args.month, validator=validator)
     if args.check:
         sys.stdout.write(render(report))
         return 0 if report.ready else 1
-    if os.environ.get("PATCHDAY_PREVIEW"):
-        print("patchday release: refusing to package a preview build (PATCHDAY_PREVIEW is set)", file=sys.stderr)
+    if flag("PATCHDAY_PREVIEW") or options.preview:
+        print("patchday release: refusing to package a preview build (PATCHDAY_PREVIEW or the plugin's preview is on)",
+              file=sys.stderr)
         return 2
     if not report.ready:
         sys.stdout.write(render(report))
@@ -64,5 +67,6 @@ def run(args: argparse.Namespace) -> int:
     man = out / "manifest.json"
     man.write_text(json.dumps(manifest(catalog, args.month), indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     (out / "SHA256SUMS").write_text(sha256sums([tar, man], out), encoding="utf-8")
+    fixed_modes(out)
     print(f"release {args.month} as of {as_of.isoformat()}: {tar}, {man}, {out / 'SHA256SUMS'}")
     return 0

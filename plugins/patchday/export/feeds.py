@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
 
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, stamp
 from patchday.export.labels import label
+from patchday.export.xml_text import escape, quoteattr
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005

@@ -40,7 +40,7 @@ Locate = Callable[[str, Path], tuple[int, int]]
 
 
 def safe_id(value: str) -> bool:
-    return bool(SAFE_ID.match(value)) and len(value) <= 64
+    return bool(SAFE_ID.fullmatch(value)) and len(value) <= 64
 
 
 class Facts(NamedTuple):
@@ -125,10 +125,10 @@ def check(all_facts: Iterable[Facts | tuple[Any, ...]], settings: Settings, loca
         else:
             seen[f.id] = f.file
     ids = {f.id for f in bulletins}
-    external = re.compile(settings.external_id_pattern)
+    external = re.compile(settings.external_id_pattern, re.ASCII)  # \d: 0-9 only
     for f in bulletins:
         for i, j, ref in f.supersedes:
-            if ref != f.id and ref not in ids and not external.match(ref):
+            if ref != f.id and ref not in ids and not external.fullmatch(ref):
                 report(f.file, ("affected", i, "update", "supersedes", j), "PD605",
                        f"superseded bulletin {ref!r} does not exist",
                        f"use an ID of this corpus or of the external series {settings.external_id_pattern}")

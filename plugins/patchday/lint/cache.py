@@ -31,6 +31,7 @@ import datetime as dt
 import hashlib
 import marshal
 import os
+import stat
 import sys
 import time
 from dataclasses import dataclass
@@ -77,8 +78,11 @@ class Outcome:
 
 def _digest(base: str, files: list[tuple[str, os.stat_result]]) -> bytes:
     h = hashlib.blake2b(digest_size=16)
-    for rel, _st in files:
+    for rel, st in files:
         h.update(rel.encode() + b"\0")
+        if not stat.S_ISREG(st.st_mode):  # a folder, a pipe (opening one waits for a writer), a link to nothing
+            h.update(b"\2" + str(st.st_mode).encode() + b"\0")
+            continue
         try:
             with open(os.path.join(base, rel), "rb") as f:
                 h.update(f.read())

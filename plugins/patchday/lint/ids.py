@@ -10,14 +10,14 @@ from patchday.patchdays import local
 
 
 def check(ctx: LintContext) -> None:
-    pattern = re.compile(ctx.settings.id_pattern)
+    pattern = re.compile(ctx.settings.id_pattern, re.ASCII)  # \d: 0-9, not every script's digits
     for item in ctx.corpus.bulletins:
         b = item.model
         if not safe_id(b.id):
             ctx.report(item, ("id",), "PD106", f"ID {b.id!r} is not safe to use as a file or URL name",
                        "use letters, digits and hyphens only")
             continue
-        m = pattern.match(b.id)
+        m = pattern.fullmatch(b.id)  # fullmatch: `$` in a pattern also matches before a final line break
         if not m:
             ctx.report(item, ("id",), "PD101", f"ID {b.id!r} does not match the ID pattern {ctx.settings.id_pattern}",
                        "run `patchday new` to get the next free ID")

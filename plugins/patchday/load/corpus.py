@@ -12,6 +12,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import stat
 import threading
 import time
 from collections.abc import Iterator
@@ -66,12 +67,34 @@ class Corpus:
     broken: set[tuple[str, str | None, str]] = field(default_factory=set)
 
 
+def _not_a_file(source: SourceFile) -> Diagnostic | None:
+    """PD035 when the entry is not a regular file (or a link to one), which would be read as nothing or hang."""
+    try:
+        mode = os.stat(source.path).st_mode
+    except FileNotFoundError:
+        if not os.path.islink(source.path):
+            return None  # gone since the scan: reading it says so (PD033)
+        target = os.readlink(source.path)
+        return Diagnostic(source.display, 1, 1, "PD035", Severity.ERROR, f"a symbolic link to {target}, which does not exist",
+                          "point the link at the record, or remove it")
+    except OSError:
+        return None  # reading it says why (PD033)
+    if stat.S_ISREG(mode):
+        return None
+    what = "a folder" if stat.S_ISDIR(mode) else "a named pipe" if stat.S_ISFIFO(mode) else "not a regular file"
+    return Diagnostic(source.display, 1, 1, "PD035", Severity.ERROR, f"named like a record, but {what}",
+                      "records are plain files; rename or remove it")
+
+
 def _read(source: SourceFile) -> tuple[Document | None, list[Diagnostic], bytes]:
     """Stage 1a: read and parse one file. The document is None when the file stops here."""
     display = source.display
-    if source.path.suffix == ".yml":
+    if (problem := _not_a_file(source)) is not None:
+        return None, [problem], b""
+    if source.path.suffix != ".yaml":  # .yml, .YAML, .Yaml ...
         return None, [
-            Diagnostic(display, 1, 1, "PD030", Severity.ERROR, "record files end in .yaml", f"rename it to {source.path.stem}.yaml")
+            Diagnostic(display, 1, 1, "PD030", Severity.ERROR, "record files end in .yaml (lower case)",
+                       f"rename it to {source.path.stem}.yaml")
         ], b""
     if source.kind is Kind.UNKNOWN:
         return None, [
@@ -155,9 +178,11 @@ def jobs_for(files: int) -> int:
     least one CPU is idle -- on a machine already busy, workers only add the
     cost of sending results back (see docs/performance.md).
     """
-    setting = os.environ.get("PATCHDAY_JOBS", "").strip()
-    if setting.isdigit() and int(setting) >= 1:
-        return int(setting)
+    from patchday.env import count
+
+    setting = count("PATCHDAY_JOBS")
+    if setting is not None:
+        return setting
     if files < PARALLEL_MIN_FILES or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
         return 1
     try:

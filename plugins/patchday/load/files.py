@@ -43,13 +43,13 @@ def classify(path: Path, root: Path, display: str) -> SourceFile:
     if parts == ("products.yaml",):
         return SourceFile(path, display, Kind.CATALOGUE, "products")
     if len(parts) == 2 and parts[0] == "releases":
-        m = _RELEASE.match(parts[1])
+        m = _RELEASE.fullmatch(parts[1])
         if m:
             kind = Kind.RELEASE_OVERLAY if m["lang"] else Kind.RELEASE_NOTES
             return SourceFile(path, display, kind, m["stem"], m["lang"])
         return SourceFile(path, display, Kind.UNKNOWN, parts[1])
     if len(parts) == 2 and _YEAR.fullmatch(parts[0]):
-        m = _BULLETIN.match(parts[1])
+        m = _BULLETIN.fullmatch(parts[1])
         if m:
             kind = Kind.BULLETIN_OVERLAY if m["lang"] else Kind.BULLETIN
             return SourceFile(path, display, kind, m["stem"], m["lang"], parts[0])
@@ -73,7 +73,7 @@ def bulletin_unit(rel: str) -> str | None:
     folder, sep, name = rel.partition("/")
     if not sep or "/" in name or not _YEAR.fullmatch(folder):
         return None
-    m = _BULLETIN.match(name)
+    m = _BULLETIN.fullmatch(name)
     return f"{folder}/{m['stem']}" if m else None
 
 
@@ -85,6 +85,11 @@ def scan(root: Path) -> list[tuple[str, os.stat_result]]:
     Like ``Path.rglob``, symlinked folders are not entered. Visiting each
     folder's entries by name gives the order of sorted ``Path`` objects
     (part by part) without sorting the whole list.
+
+    Every entry named like a record (``.yaml`` or ``.yml`` in any case) is
+    returned, whatever it is: a folder, a named pipe or a link to nothing is
+    reported by the loader rather than skipped in silence. A link is followed
+    for its stats, where it leads anywhere.
     """
     found: list[tuple[str, os.stat_result]] = []
 
@@ -97,10 +102,15 @@ def scan(root: Path) -> list[tuple[str, os.stat_result]]:
         for entry in entries:
             name = entry.name
             try:
-                if entry.is_dir(follow_symlinks=False):
+                record_like = name[0] != "." and name.lower().endswith((".yaml", ".yml"))
+                if entry.is_dir(follow_symlinks=False) and not record_like:
                     walk(prefix + name + "/", entry.path)
-                elif name[0] != "." and name.endswith((".yaml", ".yml")) and entry.is_file():
-                    found.append((prefix + name, entry.stat()))
+                elif record_like:
+                    try:
+                        st = entry.stat()
+                    except OSError:  # a link to nothing: its own stats
+                        st = entry.stat(follow_symlinks=False)
+                    found.append((prefix + name, st))
             except OSError:
                 continue
 

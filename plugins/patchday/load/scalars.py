@@ -50,17 +50,17 @@ class Plain11(str):
 
 def yaml11_reading(text: str) -> str | None:
     """Say what YAML 1.1 would turn an unquoted scalar into, or None for text."""
-    if _BOOL11.match(text):
+    if _BOOL11.fullmatch(text):
         return "a boolean"
-    if _NULL11.match(text):
+    if _NULL11.fullmatch(text):
         return "null (nothing)"
-    if _TIMESTAMP11.match(text) or _DATETIME_NO_SECONDS.match(text):
+    if _TIMESTAMP11.fullmatch(text) or _DATETIME_NO_SECONDS.fullmatch(text):
         return "a date-time"
-    if _DATE11.match(text):
+    if _DATE11.fullmatch(text):
         return "a date"
-    if _INT11.match(text) or _INT12_OTHER.match(text):
+    if _INT11.fullmatch(text) or _INT12_OTHER.fullmatch(text):
         return "a number"
-    if _FLOAT11.match(text):
+    if _FLOAT11.fullmatch(text):
         return "a number"
     return None
 
@@ -80,9 +80,9 @@ def read_plain(text: str) -> object:
         return text == "true"
     if text in ("null", "~", ""):
         return None
-    if _INT12.match(text):
+    if _INT12.fullmatch(text):
         return int(text)
-    if _FLOAT12.match(text):
+    if _FLOAT12.fullmatch(text):
         return float(text)
     reads_as = yaml11_reading(text)
     if reads_as is not None:

@@ -111,6 +111,18 @@ def _diagnose(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         reads_as = msg.split("yaml11:", 1)[1]
         msg = f"`{raw}` is not text: YAML 1.1 tools read it as {reads_as}"
         hint = f'quote it: "{raw}"'
+    elif kind == "value_error" and "text:control:" in msg:
+        code = "PD021"
+        msg = f"{field!r} holds the control character {msg.split('text:control:', 1)[1]}"
+        hint = "remove it (a \\x.. or \\e escape?); feeds, CSAF and the pages cannot carry control characters"
+    elif kind == "value_error" and "text:ascii:" in msg:
+        code = "PD017"
+        msg = f"{_fmt_path(loc)}: {err.get('input')!r} has the wrong form: {msg.split('text:ascii:', 1)[1]} is not an ASCII character"
+        hint = "identifiers are written in ASCII letters and digits (0-9)"
+    elif kind == "value_error" and "text:line:" in msg:
+        code = "PD022"
+        msg = f"{field!r} must be one visible line, but {msg.split('text:line:', 1)[1]}"
+        hint = "write titles, names and IDs on one line, without invisible or direction-changing characters"
     elif kind in ("string_type",) and raw is not None:
         code = "PD013"
         value = err.get("input")

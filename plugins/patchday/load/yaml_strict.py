@@ -178,9 +178,10 @@ def read_value(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
 
 
 def markup_free(text: str | bytes) -> bool:
+    """No '<', no link ('](' inline, ']:' a reference definition) and no escape that could spell one."""
     if isinstance(text, bytes):
-        return b"<" not in text and b"](" not in text and b"\\" not in text
-    return "<" not in text and "](" not in text and "\\" not in text
+        return b"<" not in text and b"](" not in text and b"]:" not in text and b"\\" not in text
+    return "<" not in text and "](" not in text and "]:" not in text and "\\" not in text
 
 
 def read_text(text: str, file: str, *, positions: bool = True) -> tuple[Document, list[Diagnostic]]:

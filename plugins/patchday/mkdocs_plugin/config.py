@@ -1,9 +1,9 @@
 """The ``patchday`` block of mkdocs.yml.
 
 Site settings are declared once, in :class:`patchday.model.site.Settings`;
-this config accepts exactly those keys (so MkDocs does not warn about them)
-and leaves their validation to pydantic. Build options of the plugin itself
-come first.
+this config accepts exactly those keys and the build options of
+:class:`patchday.model.site.BuildOptions` (so MkDocs does not warn about them)
+and leaves their validation to pydantic.
 """
 
 from __future__ import annotations
@@ -14,35 +14,23 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 
-from patchday.model.site import Settings
+from patchday.model.site import BuildOptions, Settings
 from patchday.render.shell import TOC_MARK
 
-# Plugin options that are not site settings.
-_OWN = {
-    "enabled": c.Type(bool, default=True),
-    # Include drafts and embargoed bulletins; also PATCHDAY_PREVIEW=1.
-    "preview": c.Type(bool, default=False),
-    # Build the Pagefind search index after the site (skip for fast previews).
-    "search_index": c.Type(bool, default=True),
-    # Worker processes for bulletin pages; 0 = one per CPU.
-    "workers": c.Type(int, default=0),
-    # Log lint warnings (e.g. stale translations) as MkDocs warnings, which
-    # makes `mkdocs build --strict` fail on them. Off: one info line sums them up
-    # by code (each is listed at debug level, `--verbose`),
-    # because a stale translation is a state the site shows, not a build error.
-    "strict_lint": c.Type(bool, default=False),
-}
-
+# Every key is declared so that MkDocs passes it through untouched; what each may hold is
+# decided by pydantic (patchday.model.site.read_plugin_block), exactly as for the commands
+# that read mkdocs.yml themselves. Keys MkDocs does not know stay in the config too, and
+# read_plugin_block refuses them.
 PatchdayConfig = type(
     "PatchdayConfig",
     (Config,),
-    {**_OWN, **{name: c.Optional(c.Type(object)) for name in Settings.model_fields}},
+    {name: c.Optional(c.Type(object)) for name in [*BuildOptions.model_fields, *Settings.model_fields]},
 )
 
 
-def settings_dict(config: Config) -> dict[str, object]:
-    """The given site-setting keys, for Settings.model_validate."""
-    return {k: v for k, v in config.items() if k in Settings.model_fields and v is not None}
+def plugin_block(config: Config) -> dict[str, object]:
+    """Every key of the block as written (declared or not), for read_plugin_block."""
+    return dict(config.items())
 
 
 def theme_problem(config: MkDocsConfig) -> str | None:

@@ -50,24 +50,25 @@ from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
-from pydantic import ValidationError
 
-from patchday import clock, staging
+from patchday import clock, env, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity
 from patchday.i18n import Labels
 from patchday.lint import lint
 from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
-from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict, theme_problem
+from patchday.mkdocs_plugin.config import PatchdayConfig, plugin_block, theme_problem
 from patchday.model import Settings
+from patchday.model.site import BuildOptions, SettingsProblem, read_plugin_block
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
+from patchday.render.sitemap import dated
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
 from patchday.render.search import build_index, leave_cores_to_others
-from patchday.render.write import MAX_WORKERS, write_pages
+from patchday.render.write import write_pages
 
 log = get_plugin_logger(__name__)
 
@@ -225,6 +226,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
         self._bytecode = MemoryBytecodeCache()
         self._background: list[_Background] = []  # under serve: the jobs written after the pages
+        self._options = BuildOptions()  # read with the site settings in on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self._command = command
@@ -232,7 +234,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     # ---- configuration ------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        if not self.config.enabled:
+        try:  # the block as every command reads it: the same keys, the same errors
+            settings, self._options = read_plugin_block(plugin_block(self.config))
+        except SettingsProblem as exc:
+            raise PluginError(f"{config.config_file_path}: plugins.patchday: {exc}") from None
+        if not self._options.enabled:
             return config
         i18n = config.plugins.get("i18n")
         # Load once per build: i18n's nested per-language builds reuse the state, but
@@ -245,7 +251,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             self._pages = {}
             self._state = None
             gc.unfreeze()  # a serve rebuild: let the previous catalog go
-            self._state = self._load(config)
+            self._state = self._load(config, settings)
             # The catalog (millions of objects at 3,000 bulletins) lives until the build ends:
             # move it out of the collector's reach. Otherwise every full collection walks it,
             # which made pages with many rows several times slower (the CVE index: 5.2 s ->
@@ -253,17 +259,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             gc.freeze()
         return config
 
-    def _load(self, config: MkDocsConfig) -> _State:
-        try:
-            settings = Settings.model_validate(settings_dict(self.config))
-        except ValidationError as exc:
-            problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in exc.errors(include_url=False))
-            raise PluginError(f"plugins.patchday in {config.config_file_path}: {problems}") from None
+    def _load(self, config: MkDocsConfig, settings: Settings) -> _State:
         if problem := theme_problem(config):
             raise PluginError(f"{config.config_file_path}: {problem}")
-        if not 0 <= self.config.workers <= MAX_WORKERS:  # each worker is a forked copy of the build
-            raise PluginError(f"plugins.patchday.workers in {config.config_file_path} is {self.config.workers}: "
-                              f"use 0 (one per CPU) or a number up to {MAX_WORKERS}")
         base = Path(config.config_file_path or ".").resolve().parent
         source = (base / settings.source).resolve()
         if not source.is_dir():
@@ -276,10 +274,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         # 3,000 bulletins).
         gc.freeze()
         t1 = time.perf_counter()
-        preview = bool(self.config.preview) or os.environ.get("PATCHDAY_PREVIEW", "") not in ("", "0")
         try:
+            preview = self._options.preview or env.flag("PATCHDAY_PREVIEW")
             as_of = clock.as_of()
-        except clock.ClockError as exc:
+        except (clock.ClockError, env.EnvError) as exc:
             raise PluginError(str(exc)) from None
         i18n = config.plugins.get("i18n")
         if i18n is not None:
@@ -310,11 +308,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             line = d.one_line()
             if d.severity is Severity.ERROR:
                 log.error(line)
-            elif self.config.strict_lint:
+            elif self._options.strict_lint:
                 log.warning(line)
             else:
                 log.debug(line)  # listed with --verbose; `patchday validate` is where they are read
-        if not self.config.strict_lint and (summary := _warning_summary(diagnostics)):
+        if not self._options.strict_lint and (summary := _warning_summary(diagnostics)):
             log.info(summary)
         if errors:
             self._stop_early()
@@ -333,7 +331,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     # ---- pages ----------------------------------------------------------------
 
     def on_env(self, env: Environment, config: MkDocsConfig, files: Files) -> Environment | None:
-        if self.config.enabled and env.bytecode_cache is None:
+        if self._options.enabled and env.bytecode_cache is None:
             env.bytecode_cache = self._bytecode  # one compile of each template for every language
         return env
 
@@ -358,7 +356,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         staged = staging.fresh(site_dir)
         self._staged_in = site_dir
         self._early["exports"] = _Forked("exports", _exports, catalog, staged)
-        if self.config.search_index:
+        if self._options.search_index:
             self._early["search index"] = _Forked("search index", _search_in_fork, catalog, staged, settings.languages)
 
     def wait_for_background(self, *, stop: bool = False) -> None:
@@ -461,7 +459,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         log.info(f"MkDocs pages of {len(langs)} languages in {t0 - self._loaded:.1f}s")
         c0 = _cpu()
         try:
-            written = write_pages(state.catalog, self._shells, site_dir, self.config.workers,
+            written = write_pages(state.catalog, self._shells, site_dir, self._options.workers,
                                   poured=[s for s in state.poured if s.lang in langs],
                                   yield_to_others=any(f.running() for f in self._early.values()))
             for kind, lang in self._shells:
@@ -474,7 +472,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             if self._command == "serve":  # the preview is visible now; search and exports catch up
                 self.wait_for_background()
                 catalog = state.catalog
-                if self.config.search_index:
+                if self._options.search_index:
                     self._background.append(_Background("search index", lambda stop: _search(catalog, site_dir, langs, stop)))
                 staging.clear_hidden(site_dir)
                 self._background.append(_Background("exports", lambda stop: _exports(catalog, site_dir, stop)))
@@ -502,7 +500,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             return
         langs = [lang for lang in self._state.settings.languages if lang in langs]
         added = sitemap_entries(self._state.catalog, config.site_url, langs, self._state.poured)
-        text = without_shells(sitemap.read_text(encoding="utf-8")).replace("</urlset>", added + "\n</urlset>")
+        text = dated(without_shells(sitemap.read_text(encoding="utf-8")), self._state.catalog.as_of)
+        text = text.replace("</urlset>", added + "\n</urlset>")
         files = split_sitemap(text, config.site_url)
         for name, content in files.items():
             (site_dir / name).write_text(content, encoding="utf-8")

@@ -1,15 +1,43 @@
 """Site settings: the ``patchday`` block of ``mkdocs.yml``.
 
-Kept free of MkDocs so the core can run under any engine; the plugin glue
-passes its config dict to :meth:`Settings.model_validate`.
+Kept free of MkDocs so the core can run under any engine. The block holds site
+settings and build options; :func:`read_plugin_block` is the one reading of it,
+used by the plugin glue and by every command alike.
 """
 
 from __future__ import annotations
 
+import difflib
 import re
+from typing import Annotated, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+_TRUE = frozenset({"true", "1", "yes"})
+_FALSE = frozenset({"false", "0", "no"})
+
+
+def read_flag(value: object) -> bool:
+    """A yes/no setting, read the same way from mkdocs.yml and from the environment.
+
+    true/false, 1/0 and yes/no in any case; anything else is refused rather than
+    guessed: ``PATCHDAY_PREVIEW=false`` once meant "preview on" because it was not empty.
+    """
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int) and value in (0, 1):
+        return bool(value)
+    if isinstance(value, str):
+        word = value.strip().lower()
+        if word in _TRUE:
+            return True
+        if word in _FALSE:
+            return False
+    raise ValueError(f"{value!r} is not true or false (write true/false, 1/0 or yes/no)")
+
+
+Flag = Annotated[bool, BeforeValidator(read_flag)]
 
 
 class ReleaseRule(BaseModel):
@@ -19,6 +47,14 @@ class ReleaseRule(BaseModel):
     nth: int = Field(default=2, ge=1, le=4, description="Which weekday of the month: 2 = second.")
     time: str = Field(default="10:00", pattern=r"^\d{2}:\d{2}$", description="Local release time.")
     timezone: str = Field(default="America/Los_Angeles", description="IANA zone of the release time.")
+
+    @field_validator("time")
+    @classmethod
+    def _clock_time(cls, value: str) -> str:
+        hours, minutes = int(value[:2]), int(value[3:])
+        if hours > 23 or minutes > 59:
+            raise ValueError(f"{value!r} is not a time of day (00:00 to 23:59)")
+        return value
 
     @field_validator("timezone")
     @classmethod
@@ -76,3 +112,47 @@ class Settings(BaseModel):
             return self.severities.index(name)
         except ValueError:
             return len(self.severities)
+
+
+MAX_WORKERS = 64  # each page worker is a forked copy of the build
+
+
+class BuildOptions(BaseModel):
+    """Options of the build itself that share the plugin block with :class:`Settings`."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    enabled: Flag = Field(default=True, description="Turn the plugin off without removing it.")
+    preview: Flag = Field(default=False, description="Include drafts and embargoed bulletins; also PATCHDAY_PREVIEW.")
+    search_index: Flag = Field(default=True, description="Build the Pagefind search index (skip for fast previews).")
+    workers: int = Field(default=0, ge=0, le=MAX_WORKERS, strict=True,
+                         description="Worker processes for bulletin pages; 0 = one per CPU.")
+    # Off, one info line sums the warnings up by code (each is listed with --verbose): a stale
+    # translation is a state the site shows, not a build error.
+    strict_lint: Flag = Field(default=False, description="Log lint warnings as MkDocs warnings (fails `--strict`).")
+
+
+class SettingsProblem(ValueError):
+    """The plugin block is not valid; the message names each key and says why."""
+
+
+def read_plugin_block(block: dict[str, Any]) -> tuple[Settings, BuildOptions]:
+    """The one reading of ``plugins: - patchday: {...}``, for the plugin and every command alike.
+
+    A key set to null means its default (MkDocs fills undeclared options so).
+    """
+    given = {k: v for k, v in block.items() if v is not None}
+    known = sorted({*Settings.model_fields, *BuildOptions.model_fields})
+    problems = []
+    for key in sorted(set(given) - set(known), key=str):
+        close = difflib.get_close_matches(str(key), known, n=1)
+        problems.append(f"{key}: unknown setting" + (f" (did you mean {close[0]}?)" if close else f"; known: {', '.join(known)}"))
+    if problems:
+        raise SettingsProblem("; ".join(problems))
+    try:
+        options = BuildOptions.model_validate({k: v for k, v in given.items() if k in BuildOptions.model_fields})
+        settings = Settings.model_validate({k: v for k, v in given.items() if k in Settings.model_fields})
+    except ValidationError as exc:
+        raise SettingsProblem("; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg'].removeprefix('Value error, ')}"
+                                        for e in exc.errors(include_url=False))) from None
+    return settings, options

@@ -71,6 +71,16 @@ def tarball(site: Path, out: Path, *, mtime: dt.datetime, prefix: str) -> None:
         gz.write(raw.getvalue())
 
 
+def fixed_modes(folder: Path) -> None:
+    """Folders 0755, files 0644, whatever the umask the build ran under: an archive folder
+    that mirrors copy as it is must not differ by who made it."""
+    folder.chmod(0o755)
+    for path in folder.rglob("*"):
+        if path.is_symlink():
+            continue
+        path.chmod(0o755 if path.is_dir() else 0o644)
+
+
 def sha256sums(files: list[Path], base: Path) -> str:
     lines = []
     for f in sorted(files, key=lambda p: p.name):

@@ -8,7 +8,8 @@ is labelled with its name and count in text, so colour is never the only cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from html import escape
+
+from patchday.export.xml_text import escape
 
 
 @dataclass(frozen=True, slots=True)

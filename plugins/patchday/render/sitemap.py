@@ -13,9 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
-from html import escape
 
 from patchday.catalog import Catalog, Entry
+from patchday.export.xml_text import escape
 from patchday.render import urls
 from patchday.render.index_views import cve_year
 from patchday.render.pages import SHELL_ID, PageSpec
@@ -26,6 +26,15 @@ _SHELL_URL = re.compile(r"\s*<url>(?:(?!</url>).)*?" + SHELL_ID + r".*?</url>", 
 def without_shells(sitemap: str) -> str:
     """MkDocs lists the page shells it rendered; they are removed from the site, so from the map too."""
     return _SHELL_URL.sub("", sitemap)
+
+
+_LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
+
+
+def dated(sitemap: str, as_of: dt.datetime) -> str:
+    """MkDocs dates the pages it renders (home, indexes) by the wall clock of the build, so two
+    builds of one release on different days differed; they are dated by as-of (its UTC day)."""
+    return _LASTMOD.sub(f"<lastmod>{as_of.astimezone(dt.UTC).date().isoformat()}</lastmod>", sitemap)
 
 
 def _newest(entries: Iterable[Entry]) -> dt.date | None:

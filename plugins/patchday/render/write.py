@@ -27,7 +27,6 @@ from patchday.render.shell import Shell
 Shells = dict[tuple[str, str], Shell]
 _JOB: tuple[Catalog, Shells, Path, dict[tuple[str, str, str], PageSpec]] | None = None  # set before fork, read by workers
 _MIN_PARALLEL = 200  # pages; below this, forking costs more than it saves
-MAX_WORKERS = 64  # asked for by hand; by default one per CPU, at most 8
 _NICENESS = 10  # CPU weight 110 against 1024: the jobs beside the workers get ~90 % of a core each
 
 
