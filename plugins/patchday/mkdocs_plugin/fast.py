@@ -241,7 +241,7 @@ class FastPath:
             _swap(catalog.entries, old, entry)
             _swap(catalog.releases[entry.release].entries, old, entry)
             catalog.by_id[bid] = entry
-        for cached in ("by_product", "by_cve"):
+        for cached in ("by_product", "by_cve", "_remediation"):
             catalog.__dict__.pop(cached, None)
 
         # 1. the bulletin pages themselves, then reload the browsers
