@@ -124,20 +124,40 @@ def platforms(catalog: Catalog, product: str) -> list[str]:
     return list(dict.fromkeys(part.product for v in p.versions for part in v.part_of))
 
 
-def superseded_by(catalog: Catalog) -> dict[str, list[str]]:
-    """Bulletin ID -> the published bulletins whose updates supersede it (release order)."""
-    def make() -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
+@dataclass(frozen=True, slots=True)
+class Replacement:
+    """A later bulletin's update that supersedes an earlier bulletin for some versions of a product."""
+
+    bulletin: str
+    product: str
+    versions: tuple[str, ...]
+
+
+def replacements(catalog: Catalog) -> dict[str, list[Replacement]]:
+    """Bulletin ID -> the published rows of later bulletins whose updates supersede it (release order)."""
+    def make() -> dict[str, list[Replacement]]:
+        out: dict[str, list[Replacement]] = {}
         for e in catalog.entries:
             if e.withdrawn:
                 continue
             for r in e.bulletin.affected:
                 if r.update is not None:
                     for old in r.update.supersedes:
-                        if old != e.id and e.id not in out.setdefault(old, []):
-                            out[old].append(e.id)
+                        if old != e.id:
+                            out.setdefault(old, []).append(Replacement(e.id, r.product, tuple(r.versions)))
         return out
-    return _cached(catalog, "superseded_by", make)  # type: ignore[no-any-return]
+    return _cached(catalog, "replacements", make)  # type: ignore[no-any-return]
+
+
+def superseded_by(catalog: Catalog, bulletin: str) -> list[str]:
+    """The later bulletins whose updates replace some or all of this bulletin's updates."""
+    return list(dict.fromkeys(x.bulletin for x in replacements(catalog).get(bulletin, [])))
+
+
+def row_superseded_by(catalog: Catalog, bulletin: str, row: Affected) -> list[str]:
+    """The later bulletins that replace this row's update, for at least one of its versions."""
+    return list(dict.fromkeys(x.bulletin for x in replacements(catalog).get(bulletin, [])
+                              if x.product == row.product and set(x.versions) & set(row.versions)))
 
 
 def _applies(catalog: Catalog, product: str, version: str, via: Via | None) -> list[Applies]:

@@ -180,7 +180,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
         "translations": {lang: str(loc.state) for lang, loc in locs.items() if lang != settings.source_language},
         "out_of_band_reason": b.out_of_band.reason if b.out_of_band else None,
         "legacy": b.legacy,
-        "superseded_by": remediation.superseded_by(catalog).get(e.id, []),
+        "superseded_by": remediation.superseded_by(catalog, e.id),
         "withdrawal": b.withdrawn.model_dump(mode="json") if b.withdrawn else None,
         "affected": [
             {
@@ -190,6 +190,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "impact": str(r.impact),
                 "update": r.update.model_dump(mode="json") if r.update else None,
                 "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+                "superseded_by": remediation.row_superseded_by(catalog, e.id, r),
             }
             for r in b.affected
         ],
@@ -268,6 +269,18 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
     rows: dict[str, list[dict[str, Any]]] = {v.id: [] for v in p.versions}
     for e in _stating(catalog).get(p.id, []):
         released = stamp(e.bulletin.released)
+        if e.withdrawn:  # listed as withdrawn, so a reader sees why it no longer counts
+            for r in e.bulletin.affected:
+                if r.product != p.id:
+                    continue
+                row = {"bulletin": e.id, "status": "affected", "severity": r.severity, "impact": str(r.impact),
+                       "cves": [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity], "withdrawn": True,
+                       "released": released, "component": None,
+                       "update": r.update.model_dump(mode="json") if r.update else None,
+                       "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None}
+                for vid in dict.fromkeys(r.versions):
+                    if vid in rows:
+                        rows[vid].append(row)
         for r in e.bulletin.not_affected:
             if r.product != p.id:
                 continue

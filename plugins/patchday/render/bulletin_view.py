@@ -218,7 +218,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     t, fmt = ctx.t, ctx.fmt
     m: Merged = merge_bulletin(b, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
     products = _Products(ctx)
-    later = remediation.superseded_by(ctx.catalog).get(b.id, [])
+    later = remediation.superseded_by(ctx.catalog, b.id)
     rows = []
     for r in b.affected:
         u = r.update
@@ -234,7 +234,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             no_fix=rich(Text(r.no_fix.reason, ctx.source_lang)) if r.no_fix else None,
             planned=r.no_fix.planned if r.no_fix else None,
             no_fix_kind=t(f"nofix.{remediation.no_fix_kind(ctx.catalog, r, b.released)}") if r.no_fix else None,
-            superseded_by=[_bulletin_link(ctx, s) for s in later] if u else [],
+            superseded_by=[_bulletin_link(ctx, s) for s in remediation.row_superseded_by(ctx.catalog, b.id, r)] if u else [],
         ))
     vulns = []
     for v in b.vulnerabilities:
