@@ -14,6 +14,8 @@ import datetime as dt
 import functools
 import http.server
 import json
+import shutil
+import subprocess
 import threading
 from pathlib import Path
 
@@ -252,3 +254,30 @@ def test_deep_link_opens_the_answer(server, page) -> None:
     page.goto(f"{server}/affected/?product=no-such-product&version=1")
     page.wait_for_selector("#pd-affected[data-ready=true]")
     assert page.input_value("#pd-affected-product") == ""
+
+
+def test_csaf_relationships_pass_the_validator_without_new_warnings(site) -> None:
+    """The component's CSAF documents carry product_tree.relationships to its platforms; they pass the
+    strict schema and mandatory tests, and the recommended tests find nothing in the relationships."""
+    from tests.export.test_csaf_validator import SCRIPT, csaf_documents
+
+    files = csaf_documents(site)
+    mail_client = [f for f in files if f.name.startswith("cx26-039")]
+    assert len(mail_client) == 4  # English and three translations
+    doc = json.loads(mail_client[0].read_text(encoding="utf-8"))
+    rels = doc["product_tree"]["relationships"]
+    assert {r["relates_to_product_reference"] for r in rels} == {"nimbus-os:23H2", "nimbus-os:24H2", "nimbus-os:25H2"}
+    combined = {r["full_product_name"]["product_id"] for r in rels}
+    assert combined <= set(doc["vulnerabilities"][0]["product_status"]["known_affected"])
+    assert combined <= {i for r in doc["vulnerabilities"][0]["remediations"] for i in r.get("product_ids", [])}
+    older = json.loads(next(f for f in files if f.name == "cx26-036.json").read_text(encoding="utf-8"))
+    assert any(r["summary"] == "Superseded by CX26-038" for r in older["document"]["references"])
+    done = subprocess.run([shutil.which("node"), str(SCRIPT), "--recommended", *map(str, files)],
+                          capture_output=True, text=True, check=False)
+    results = [json.loads(line) for line in done.stdout.splitlines() if line.startswith('{"file"')]
+    assert len(results) == len(files) and all(r["isValid"] for r in results), done.stdout[-2000:]
+    on_relationships = [w for r in results for w in r["warnings"] if "/relationships/" in w["instancePath"]]
+    assert on_relationships == []
+    exploited = json.loads(next(f for f in files if f.name == "cx26-037.json").read_text(encoding="utf-8"))
+    status = next(t for t in exploited["vulnerabilities"][0]["threats"] if t["category"] == "exploit_status")
+    assert status["date"].startswith("2026-10-02") and "Not stated" in status["details"]
