@@ -370,7 +370,9 @@ def cves_view(ctx: PageCtx, year: str | None = None) -> tuple[list[CveRow], Filt
             title = Text(vt.title, lang) if vt and vt.title else Text(v.title, source)
             worst = min(v.severity.values(), key=rank)
             rows.append(CveRow(cve, Link(e.id, base + urls.bulletin(e.id) + anchor), title,
-                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst), v.exploited, e.release,
+                               # `unknown` is not a yes; exploitation found after release is
+                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst),
+                               v.exploited is True or v.exploited_since is not None, e.release,
                                " ".join(v.severity)))
     # The filter lists each product and month once: split each distinct product list once.
     products = [p for ids in {r.products for r in rows} for p in ids.split()]
