@@ -48,6 +48,12 @@ def test_corpus_is_the_size_we_promise(loaded) -> None:
     # one out-of-band bulletin first shipped workarounds only, and gained its update in a revision
     assert any(len(e.bulletin.revisions) >= 2 and e.bulletin.vulnerabilities[0].workarounds for e in oob)
     assert sum(1 for e in catalog.entries if e.withdrawn) == 1
+    # the remediation model's cases: separate updates, a component in a platform, exploitation found later
+    separate = [p.id for p in catalog.products.values() if p.updates == "separate"]
+    assert separate and sum(1 for e in catalog.entries if separate[0] in e.products) >= 3
+    components = [p.id for p in catalog.products.values() if any(v.part_of for v in p.versions)]
+    assert components and any(components[0] in e.products for e in catalog.entries)
+    assert any(v.exploited_since for e in catalog.entries for v in e.bulletin.vulnerabilities)
 
 
 def test_translations_are_mostly_there_with_some_gaps(loaded) -> None:

@@ -36,7 +36,7 @@ class Score:
 
 def scores(v: Vulnerability) -> list[Score]:
     """CVSS base scores computed from the vectors (never typed by hand)."""
-    return list(vector_scores(v.cvss.v3, v.cvss.v4))
+    return list(vector_scores(v.cvss.v3, v.cvss.v4)) if v.cvss is not None else []
 
 
 @lru_cache(maxsize=131_072)
@@ -74,8 +74,9 @@ class Entry:
         b = self.bulletin
         self._products = tuple(dict.fromkeys(r.product for r in b.affected))
         self._impacts = tuple(sorted({str(v.impact) for v in b.vulnerabilities}))
-        self._exploited = any(v.exploited for v in b.vulnerabilities)
-        self._disclosed = any(v.publicly_disclosed for v in b.vulnerabilities)
+        # `unknown` is not `true`; exploitation found after release (exploited_since) counts.
+        self._exploited = any(v.exploited is True or v.exploited_since is not None for v in b.vulnerabilities)
+        self._disclosed = any(v.publicly_disclosed is True for v in b.vulnerabilities)
 
     @property
     def id(self) -> str:

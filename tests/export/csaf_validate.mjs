@@ -14,6 +14,10 @@ const libDir = path.resolve(here, '../js/node_modules/@secvisogram/csaf-validato
 const load = (name) => import(pathToFileURL(path.join(libDir, name)).href)
 
 let files = process.argv.slice(2)
+// --recommended: also run the recommended (6.2.x, "optional" in the lib) tests and report their
+// warnings per file; they never fail the run.
+const recommended = files[0] === '--recommended'
+if (recommended) files = files.slice(1)
 if (files[0] === '--list') {
   files = fs.readFileSync(files[1], 'utf8').split('\n').filter(Boolean)
 }
@@ -26,6 +30,7 @@ const { default: validateStrict } = await load('validateStrict.js')
 const mandatory = await load('mandatoryTests.js')
 const { csaf_2_0_strict } = await load('schemaTests.js')
 const tests = [csaf_2_0_strict, ...Object.values(mandatory)]
+const optional = recommended ? Object.values(await load('optionalTests.js')) : []
 
 let failed = 0
 for (const file of files) {
@@ -40,7 +45,8 @@ for (const file of files) {
   const result = await validateStrict(tests, doc)
   const errors = result.tests.flatMap((t) => t.errors.map((e) => ({ test: t.name, ...e })))
   if (errors.length > 0 || !result.isValid) failed++
-  console.log(JSON.stringify({ file, isValid: result.isValid && errors.length === 0, tests: result.tests.length, errors }))
+  const warnings = optional.flatMap((t) => (t(doc).warnings || []).map((w) => ({ test: t.name, ...w })))
+  console.log(JSON.stringify({ file, isValid: result.isValid && errors.length === 0, tests: result.tests.length, errors, warnings }))
 }
 console.log(JSON.stringify({ summary: true, files: files.length, failed, tests: tests.length }))
 process.exit(files.length === 0 || failed > 0 ? 1 : 0)

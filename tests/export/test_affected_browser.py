@@ -70,7 +70,8 @@ def _check(browser, url, product, version):
         "count": page.text_content(".pd-affected__count"),
         "items": page.eval_on_selector_all(".pd-affected__item", "els => els.map(e => e.dataset.bulletin)"),
         "links": page.eval_on_selector_all(".pd-affected__item > a", "els => els.map(e => e.getAttribute('href'))"),
-        "newest": page.text_content(".pd-affected__newest") if page.query_selector(".pd-affected__newest") else None,
+        "steps": page.eval_on_selector_all(".pd-affected__step", "els => els.map(e => e.dataset.update)"),
+        "nofix": page.eval_on_selector_all(".pd-affected__nofix", "els => els.map(e => e.dataset.bulletin)"),
         "text": page.text_content("#pd-affected"),
     }
     page.close()
@@ -82,8 +83,9 @@ def _check(browser, url, product, version):
 def test_gateway_2_0_in_english(browser, server):
     r, requests = _check(browser, f"{server}/affected/", "gateway", "2.0")
     assert r["items"] == ["CX26-003", "CX26-002"]  # newest first
-    assert "GW-2.0.4" in r["newest"] and "2.0.4" in r["newest"]
-    assert r["count"] == "2 bulletin(s) apply to Contoso Gateway 2.0."
+    assert r["steps"] == ["GW-2.0.4"] and "fixed build 2.0.4" in r["text"]
+    assert r["count"] == "2 bulletins apply to Contoso Gateway 2.0."  # a plural form, not "bulletin(s)"
+    assert "Install this update:" in r["text"]
     assert r["links"][0].endswith("/bulletins/CX26-003/")
     assert all(u.startswith(server) for u in requests)  # no external requests
 
@@ -93,7 +95,8 @@ def test_mail_server_in_french_and_japanese(browser, server):
     r, _ = _check(browser, f"{server}/fr/affected/", "mail-server", "2019")
     assert r["items"] == ["CX26-001"]
     assert "Mise à jour de sécurité pour Contoso Mail Server" in r["text"]
-    assert "Critique" in r["text"] and "KB5031001" in r["newest"]
+    assert "Critique" in r["text"] and r["steps"] == ["KB5031001"]
+    assert r["count"] == "1 bulletin concerne Contoso Mail Server 2019 CU14."
     assert r["links"][0].endswith("/fr/bulletins/CX26-001/")
     r, _ = _check(browser, f"{server}/ja/affected/", "mail-server", "2019")
     assert "Contoso Mail Server のセキュリティ更新プログラム" in r["text"] and "緊急" in r["text"]
@@ -105,8 +108,9 @@ def test_withdrawn_and_unfixed_in_german(browser, server):
     assert r["items"] == []  # only the withdrawn CX26-004 named it
     assert r["count"] == "Für Contoso Mail Server 2022 gilt kein veröffentlichtes Bulletin."
     r, _ = _check(browser, f"{server}/de/affected/", "gateway", "1.10")
-    assert r["items"] == ["CX26-003", "CX26-002"] and r["newest"] is None
-    assert "Noch kein Update verfügbar für: CX26-002, CX26-003" in r["text"]
+    assert r["items"] == ["CX26-003", "CX26-002"] and r["steps"] == []
+    assert r["nofix"] == ["CX26-002", "CX26-003"]
+    assert "2 Bulletins haben kein Update für diese Version:" in r["text"] and "Noch nichts zu installieren." in r["text"]
 
 
 def test_script_never_uses_html_sinks_or_remote_urls():

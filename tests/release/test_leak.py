@@ -63,6 +63,8 @@ def bulletin(source: dict, *, bid: str, status: str, released: str, cve: str, kb
     b.update(id=bid, status=status, released=released)
     b["vulnerabilities"][0]["cve"] = cve
     b["affected"][0]["update"]["id"] = kb
+    # Would make "superseded by <unpublished ID>" appear on the published CX26-001 if facts leaked.
+    b["affected"][0]["update"]["supersedes"] = ["CX26-001"]
     b["revisions"] = [{"version": "1.0", "date": released[:10], "summary": "Information published."}]
     b["internal"] = {"tracking": "PSIRT-9", "notes": "secret"}
     return planter.plant(b)
@@ -86,6 +88,13 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, Planter]]:
     tmp = tmp_path_factory.mktemp("leak")
     root = tmp / "bulletins"
     shutil.copytree(BASE, root)
+    # Mail Server 2019 as a component of Gateway 1.10: an unpublished bulletin for it must not reach
+    # Gateway's page, API file, feed or "Am I affected?" either.
+    catalogue = yaml.load((root / "products.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    for p in catalogue["products"]:
+        if p["id"] == "mail-server":
+            next(v for v in p["versions"] if v["id"] == "2019")["part_of"] = [{"product": "gateway", "versions": ["1.10"]}]
+    dump(root / "products.yaml", catalogue)
     source = yaml.load((BASE / "2026" / "CX26-001.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     fr = yaml.load((BASE / "2026" / "CX26-001.fr.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     planters = {k: Planter(k) for k in ("draft", "review", "embargo", "internal")}
@@ -130,6 +139,10 @@ def test_canaries_appear_once_published(corpus) -> None:
     assert any(f.endswith("CX26-004/index.html") for f in files), files
     assert any(f.startswith(("pagefind", "search")) for f in {h for v in hits.values() for h in v}), "search index not scanned"
     assert any(".well-known/csaf" in f for f in hits.get("CVE-2026-99004", [])), "CSAF not scanned"
+    # Through the component and supersedence too, once published (so the scan above would see a leak there).
+    gateway = find(site, ["CX26-004"])["CX26-004"]
+    assert "api/v1/products/gateway.json" in gateway and "products/gateway/index.html" in gateway
+    assert "api/v1/bulletins/CX26-001.json" in gateway and "bulletins/CX26-001/index.html" in gateway
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
     assert find(site, still) == {}

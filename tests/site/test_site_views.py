@@ -101,9 +101,10 @@ def test_releases_index_by_year(catalog):
 
 def test_product_view_status_of_each_version(catalog):
     v = product_view(ctx(catalog, "en", urls.product("mail-server")), "mail-server")
-    status = {x.name: (x.latest.text if x.latest else None) for x in v.versions}
-    # CX26-003 (a later fix) is withdrawn, so CX26-001's updates are still the latest.
-    assert status == {"Contoso Mail Server 2019": "KB5031001 (15.2.1544.9)", "Contoso Mail Server 2022": "KB5031002 (16.0.120.4)"}
+    status = {x.name: [(i.update_id, i.fixed) for i in x.install] for x in v.versions}
+    # CX26-003 (a later fix) is withdrawn, so CX26-001's updates are still the ones to install.
+    assert status == {"Contoso Mail Server 2019": [("KB5031001", "15.2.1544.9")],
+                      "Contoso Mail Server 2022": [("KB5031002", "16.0.120.4")]}
     assert [link.text for link, _ in v.by_release] == ["Release February 2026", "Release January 2026"]
 
 

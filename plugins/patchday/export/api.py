@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
@@ -163,6 +164,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "cvss": _cvss(v),
                 "publicly_disclosed": v.publicly_disclosed,
                 "exploited": v.exploited,
+                "exploited_since": v.exploited_since.isoformat() if v.exploited_since else None,
                 "description": v.description,
                 "mitigating_factors": v.mitigating_factors,
                 "workarounds": [{"key": w.key, "text": w.text, "impact": w.impact, "undo": w.undo} for w in v.workarounds],
@@ -177,6 +179,8 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
         "summaries": {lang: loc.get("summary") for lang, loc in locs.items()},
         "translations": {lang: str(loc.state) for lang, loc in locs.items() if lang != settings.source_language},
         "out_of_band_reason": b.out_of_band.reason if b.out_of_band else None,
+        "legacy": b.legacy,
+        "superseded_by": remediation.superseded_by(catalog, e.id),
         "withdrawal": b.withdrawn.model_dump(mode="json") if b.withdrawn else None,
         "affected": [
             {
@@ -186,6 +190,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "impact": str(r.impact),
                 "update": r.update.model_dump(mode="json") if r.update else None,
                 "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
+                "superseded_by": remediation.row_superseded_by(catalog, e.id, r),
             }
             for r in b.affected
         ],
@@ -232,47 +237,50 @@ def _stating(catalog: Catalog) -> dict[str, list[Entry]]:
     return out
 
 
+def _via(catalog: Catalog, via: remediation.Via | None) -> dict[str, Any] | None:
+    if via is None:
+        return None
+    v = catalog.version(via.product, via.version)
+    return {"product": via.product, "version": via.version, "relation": via.relation, "name": v.name if v else via.version}
+
+
+def _status(catalog: Catalog, st: remediation.Status) -> dict[str, Any]:
+    """The one answer (remediation.status) as JSON: what applies, what to install in order, what has no fix."""
+    return {
+        "bulletins": st.bulletins,
+        "install": [
+            {"bulletin": i.bulletin, "released": stamp(i.released), "product": i.product, "version": i.version,
+             "component": _via(catalog, i.via), "resolves": i.resolves, **i.update.model_dump(mode="json")}
+            for i in st.install
+        ],
+        "no_fix": [
+            {"bulletin": o.bulletin, "released": stamp(o.released), "product": o.product, "version": o.version,
+             "component": _via(catalog, o.via), "kind": o.kind, "reason": o.reason}
+            for o in st.open
+        ],
+    }
+
+
 def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
-    """Per version: every bulletin that states it, and the newest update that fixes it."""
+    """Per version: every bulletin that states it (its own and its components'), and what to install."""
     settings = catalog.settings
     p = catalog.products[product_id]
     today = catalog.as_of.astimezone(common.UTC).date()
     rows: dict[str, list[dict[str, Any]]] = {v.id: [] for v in p.versions}
-    latest: dict[str, dict[str, Any] | None] = dict.fromkeys(rows)
-    open_ids: dict[str, list[str]] = {v.id: [] for v in p.versions}
-    # Release order, so the last update seen is the newest; a row applies to each of its versions.
     for e in _stating(catalog).get(p.id, []):
         released = stamp(e.bulletin.released)
-        cves = None
-        for r in e.bulletin.affected:
-            if r.product != p.id:
-                continue
-            if cves is None:
-                cves = [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity]
-            row = {
-                "bulletin": e.id,
-                "status": "affected",
-                "severity": r.severity,
-                "impact": str(r.impact),
-                "cves": cves,
-                "withdrawn": e.withdrawn,
-                "released": released,
-                "update": r.update.model_dump(mode="json") if r.update else None,
-                "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
-            }
-            fix = None
-            if not e.withdrawn and r.update is not None:
-                fix = {"bulletin": e.id, "released": released, **r.update.model_dump(mode="json")}
-            for vid in dict.fromkeys(r.versions):
-                if vid not in rows:
+        if e.withdrawn:  # listed as withdrawn, so a reader sees why it no longer counts
+            for r in e.bulletin.affected:
+                if r.product != p.id:
                     continue
-                rows[vid].append(row)
-                if e.withdrawn:
-                    continue
-                if fix is not None:
-                    latest[vid] = fix
-                else:
-                    open_ids[vid].append(e.id)
+                row = {"bulletin": e.id, "status": "affected", "severity": r.severity, "impact": str(r.impact),
+                       "cves": [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity], "withdrawn": True,
+                       "released": released, "component": None,
+                       "update": r.update.model_dump(mode="json") if r.update else None,
+                       "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None}
+                for vid in dict.fromkeys(r.versions):
+                    if vid in rows:
+                        rows[vid].append(row)
         for r in e.bulletin.not_affected:
             if r.product != p.id:
                 continue
@@ -280,8 +288,31 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
             for vid in dict.fromkeys(r.versions):
                 if vid in rows:
                     rows[vid].append(row)
-    versions = [
-        {
+    statuses = {v.id: remediation.status(catalog, p.id, v.id) for v in p.versions}
+    for vid, st in statuses.items():
+        cves: dict[tuple[str, str], list[str]] = {}
+        for a in st.applies:
+            key = (a.entry.id, a.product)
+            if key not in cves:
+                cves[key] = [x.cve for x in a.entry.bulletin.vulnerabilities if a.product in x.severity]
+            rows[vid].append({
+                "bulletin": a.entry.id,
+                "status": "affected",
+                "severity": a.row.severity,
+                "impact": str(a.row.impact),
+                "cves": cves[key],
+                "withdrawn": False,
+                "released": stamp(a.entry.bulletin.released),
+                "component": _via(catalog, a.via),
+                "update": a.row.update.model_dump(mode="json") if a.row.update else None,
+                "no_fix": a.row.no_fix.model_dump(mode="json") if a.row.no_fix else None,
+            })
+        rows[vid].sort(key=lambda r: r["released"])
+    versions = []
+    for v in p.versions:
+        st = statuses[v.id]
+        own = [i for i in st.install if i.via is None]
+        versions.append({
             "id": v.id,
             "name": v.name,
             "platforms": v.platforms,
@@ -289,18 +320,22 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
             "supported_until": v.supported_until.isoformat() if v.supported_until else None,
             "supported": v.supported_on(today),
             "cpe": v.cpe,
+            "part_of": [{"product": x.product, "versions": x.versions, "relation": x.relation} for x in v.part_of],
             "bulletins": rows[v.id],
-            "latest_update": latest[v.id],
-            "unfixed": list(dict.fromkeys(open_ids[v.id])),
-        }
-        for v in p.versions
-    ]
+            "status": _status(catalog, st),
+            # Kept for clients of the first API: the newest update of the version itself, and the
+            # bulletins without a fix. `status.install` is the list to install.
+            "latest_update": ({"bulletin": own[-1].bulletin, "released": stamp(own[-1].released),
+                               **own[-1].update.model_dump(mode="json")} if own else None),
+            "unfixed": st.unfixed,
+        })
     return {
         **_head("product"),
         "id": p.id,
         "name": p.name,
         "family": p.family,
         "url": p.url,
+        "updates": p.updates,
         "path": common.product_path(p.id, settings.source_language, settings),
         "versions": versions,
     }

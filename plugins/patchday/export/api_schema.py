@@ -17,6 +17,8 @@ DATE = {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
 MONTH = {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
 CVE = {"type": "string", "pattern": r"^CVE-\d{4}-\d{4,}$"}
 LANGMAP = {"type": "object", "additionalProperties": STR}
+STATED = {"enum": [True, False, "unknown"]}  # `unknown`: the source of a legacy or imported record does not say
+NDATE = {"oneOf": [{"type": "null"}, {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}]}
 HEAD = {"kind": None, "api_version": {"const": 1}, "schema": {"const": "schema.json"}}
 
 
@@ -60,10 +62,22 @@ SUMMARY_PROPS: dict[str, Any] = {
     "csaf": {"type": "string", "format": "uri"},
 }
 
-UPDATE = _obj(
-    {"id": STR, "url": STR, "fixed": STR, "restart": {"enum": ["required", "not-required", "may-be-required"]},
-     "supersedes": {"type": "array", "items": STR}}
-)
+UPDATE_PROPS: dict[str, Any] = {
+    "id": STR, "url": STR, "fixed": NSTR, "restart": {"enum": ["required", "not-required", "may-be-required", "unknown"]},
+    "supersedes": {"type": "array", "items": STR}}
+UPDATE = _obj(UPDATE_PROPS)
+COMPONENT = {"oneOf": [{"type": "null"}, _obj({"product": STR, "version": STR, "name": STR,
+                                               "relation": {"enum": ["default_component_of", "installed_on"]}})]}
+# remediation.status of one version: the one answer pages, API, CSAF and "Am I affected?" share.
+STATUS = _obj({
+    "bulletins": {"type": "array", "items": STR},
+    "install": {"type": "array", "items": _obj({
+        "bulletin": STR, "released": TIME, "product": STR, "version": STR, "component": COMPONENT,
+        "resolves": {"type": "array", "items": STR}, **UPDATE_PROPS})},
+    "no_fix": {"type": "array", "items": _obj({
+        "bulletin": STR, "released": TIME, "product": STR, "version": STR, "component": COMPONENT,
+        "kind": {"enum": ["in_progress", "not_planned", "end_of_support"]}, "reason": STR})},
+})
 NO_FIX = _obj({"reason": STR, "planned": BOOL})
 TOTALS = _obj({"bulletins": INT, "withdrawn": INT, "out_of_band": INT, "cves": INT,
                "severities": {"type": "object", "additionalProperties": INT}})
@@ -98,17 +112,21 @@ def schema(url: str) -> dict[str, Any]:
             "summaries": LANGMAP,
             "translations": {"type": "object", "additionalProperties": {"enum": ["ok", "partial", "stale", "missing"]}},
             "out_of_band_reason": NSTR,
+            "legacy": BOOL,
+            "superseded_by": {"type": "array", "items": STR},
             "withdrawal": {"oneOf": [{"type": "null"}, _obj({"date": DATE, "reason": STR})]},
             "affected": {"type": "array", "minItems": 1, "items": _obj({
                 "product": STR, "versions": {"type": "array", "items": STR}, "severity": STR, "impact": STR,
-                "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix")})},
+                "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix"),
+                "superseded_by": {"type": "array", "items": STR}})},
             "not_affected": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR}})},
             "vulnerabilities": {"type": "array", "minItems": 1, "items": _obj({
                 "cve": CVE, "title": STR, "titles": LANGMAP, "impact": STR,
                 "cwe": {"type": "array", "items": {"type": "string", "pattern": r"^CWE-[1-9]\d*$"}},
                 "severity": {"type": "object", "additionalProperties": STR},
                 "cvss": {"type": "array", "items": {"$ref": "#/$defs/score"}},
-                "publicly_disclosed": BOOL, "exploited": BOOL, "description": STR, "mitigating_factors": NSTR,
+                "publicly_disclosed": STATED, "exploited": STATED, "exploited_since": NDATE,
+                "description": STR, "mitigating_factors": NSTR,
                 "workarounds": {"type": "array", "items": _obj({"key": STR, "text": STR, "impact": STR, "undo": STR})},
                 "faq": {"type": "array", "items": _obj({"key": STR, "question": STR, "answer": STR})},
                 "acknowledgments": {"type": "array", "items": _obj({"name": STR, "organization": NSTR, "url": NSTR})},
@@ -124,19 +142,24 @@ def schema(url: str) -> dict[str, Any]:
         }),
         "product": _doc("product", {
             "id": STR, "name": STR, "family": STR, "url": NSTR, "path": STR,
+            "updates": {"enum": ["cumulative", "separate"]},
             "versions": {"type": "array", "items": _obj({
                 "id": STR, "name": STR, "platforms": {"type": "array", "items": STR},
+                "part_of": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR},
+                                                            "relation": {"enum": ["default_component_of", "installed_on"]}})},
+                "status": STATUS,
                 "released": {"oneOf": [{"type": "null"}, DATE]}, "supported_until": {"oneOf": [{"type": "null"}, DATE]},
                 "supported": BOOL, "cpe": NSTR,
                 "bulletins": {"type": "array", "items": {"oneOf": [
                     _obj({"bulletin": STR, "status": {"const": "affected"}, "severity": STR, "impact": STR,
                           "cves": {"type": "array", "items": CVE}, "withdrawn": BOOL, "released": TIME,
+                          "component": COMPONENT,
                           "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix")}),
                     _obj({"bulletin": STR, "status": {"const": "not_affected"}, "withdrawn": BOOL, "released": TIME}),
                 ]}},
+                # Kept from the first API: the version's own newest update. Use `status.install`.
                 "latest_update": {"oneOf": [{"type": "null"}, _obj({
-                    "bulletin": STR, "released": TIME, "id": STR, "url": STR, "fixed": STR,
-                    "restart": STR, "supersedes": {"type": "array", "items": STR}})]},
+                    "bulletin": STR, "released": TIME, **UPDATE_PROPS})]},
                 "unfixed": {"type": "array", "items": STR},
             })},
         }),
@@ -144,7 +167,7 @@ def schema(url: str) -> dict[str, Any]:
             "count": INT,
             "cves": {"type": "object", "propertyNames": CVE, "additionalProperties": {"type": "array", "items": _obj({
                 "bulletin": STR, "title": STR, "severity": STR, "products": {"type": "array", "items": STR},
-                "exploited": BOOL, "withdrawn": BOOL, "release": MONTH,
+                "exploited": STATED, "withdrawn": BOOL, "release": MONTH,
                 "cvss": {"type": "array", "items": {"$ref": "#/$defs/score"}}})}},
         }),
         "cve": _doc("cve", {
@@ -153,7 +176,7 @@ def schema(url: str) -> dict[str, Any]:
                 "bulletin": STR, "title": STR, "titles": LANGMAP, "severity": STR, "impact": STR,
                 "cwe": {"type": "array", "items": {"type": "string", "pattern": r"^CWE-[1-9]\d*$"}},
                 "cvss": {"type": "array", "items": {"$ref": "#/$defs/score"}},
-                "exploited": BOOL, "publicly_disclosed": BOOL, "withdrawn": BOOL, "release": MONTH,
+                "exploited": STATED, "publicly_disclosed": STATED, "withdrawn": BOOL, "release": MONTH,
                 "released": TIME, "last_updated": TIME, "path": STR, "paths": LANGMAP,
                 "url": {"type": "string", "format": "uri"}, "json": STR, "csaf": {"type": "string", "format": "uri"},
                 "fixes": {"type": "array", "minItems": 1, "items": _obj({

@@ -169,7 +169,7 @@ def assess(e: Entry, lang: str) -> Freshness:
 
 def scores(v: Any) -> tuple[Score, ...]:
     """catalog's scores, remembered there per pair of vectors."""
-    return vector_scores(v.cvss.v3, v.cvss.v4)
+    return vector_scores(v.cvss.v3, v.cvss.v4) if v.cvss is not None else ()  # a legacy record may state none
 
 
 def localizer(e: Entry, lang: str, settings: Settings) -> Localizer:

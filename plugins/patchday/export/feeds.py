@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, stamp
@@ -231,7 +232,8 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
                                   [r for r in rows if r[2].exploited]))
             by_product: dict[str, _Rows] = {pid: [] for pid in catalog.products}
             for r in rows:
-                for pid in r[2].products:
+                # A component's bulletin also reaches the feeds of the platforms it is part of.
+                for pid in dict.fromkeys(x for p in r[2].products for x in (p, *remediation.platforms(catalog, p))):
                     if pid in by_product:
                         by_product[pid].append(r)
             for p in catalog.products.values():

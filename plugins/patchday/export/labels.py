@@ -72,6 +72,29 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
+# Remediation model: unknown facts, KB-only updates, superseded-by, components (CSAF and feeds).
+_REMEDIATION = {
+    "en": {"not_stated": "Not stated", "install_kb": "Install {update}.", "since": "since {date}",
+           "superseded_by": "Superseded by {id}", "supersedes": "Supersedes {id}",
+           "component_of": "{component} as part of {platform}", "installed_on": "{component} installed on {platform}",
+           "end_of_support": "End of support: no fix will be released for this version."},
+    "de": {"not_stated": "Nicht angegeben", "install_kb": "Installieren Sie {update}.", "since": "seit {date}",
+           "superseded_by": "Ersetzt durch {id}", "supersedes": "Ersetzt {id}",
+           "component_of": "{component} als Bestandteil von {platform}", "installed_on": "{component} installiert auf {platform}",
+           "end_of_support": "Supportende: Für diese Version wird keine Korrektur veröffentlicht."},
+    "fr": {"not_stated": "Non indiqué", "install_kb": "Installez {update}.", "since": "depuis le {date}",
+           "superseded_by": "Remplacé par {id}", "supersedes": "Remplace {id}",
+           "component_of": "{component} inclus dans {platform}", "installed_on": "{component} installé sur {platform}",
+           "end_of_support": "Fin de prise en charge : aucun correctif ne sera publié pour cette version."},
+    "ja": {"not_stated": "記載なし", "install_kb": "{update} をインストールしてください。", "since": "{date} 以降",
+           "superseded_by": "{id} で置き換え", "supersedes": "{id} を置き換え",
+           "component_of": "{platform} に含まれる {component}", "installed_on": "{platform} にインストールされた {component}",
+           "end_of_support": "サポート終了: このバージョンの修正は公開されません。"},
+}
+for _lang, _extra in _REMEDIATION.items():
+    LABELS[_lang].update(_extra)
+
+
 def label(lang: str, key: str, **fmt: object) -> str:
     table = LABELS.get(lang, LABELS["en"])
     text = table.get(key) or LABELS["en"].get(key) or key

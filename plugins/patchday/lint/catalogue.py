@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from patchday.lint.context import LintContext
 
 
@@ -31,6 +33,7 @@ def check(ctx: LintContext) -> None:
                 if v.released and v.supported_until and v.supported_until < v.released:
                     ctx.report(cat, ("products", i, "versions", j, "supported_until"), "PD905",
                                "support ends before the version is released", "check both dates")
+        _part_of(ctx, cat)
     months: set[str] = set()
     for item in ctx.corpus.release_notes:
         if item.model.release != item.source.stem:
@@ -40,3 +43,24 @@ def check(ctx: LintContext) -> None:
         if item.model.release in months:
             ctx.report(item, ("release",), "PD911", "release notes for this month exist twice", "keep one file")
         months.add(item.model.release)
+
+
+def _part_of(ctx: LintContext, cat: Any) -> None:
+    """Components name platforms that exist, and never their own product."""
+    known = {p.id: {v.id for v in p.versions} for p in cat.model.products}
+    for i, p in enumerate(cat.model.products):
+        for j, v in enumerate(p.versions):
+            for k, part in enumerate(v.part_of):
+                path = ("products", i, "versions", j, "part_of", k)
+                if part.product == p.id:
+                    ctx.report(cat, path + ("product",), "PD906", f"{p.id} {v.id} is named part of its own product",
+                               "name the platform product it ships in or runs on")
+                elif part.product not in known:
+                    ctx.report(cat, path + ("product",), "PD906", f"unknown platform product {part.product!r}",
+                               f"products: {', '.join(known)}")
+                else:
+                    for m, pv in enumerate(part.versions):
+                        if pv not in known[part.product]:
+                            ctx.report(cat, path + ("versions", m), "PD907",
+                                       f"{part.product} has no version {pv!r}",
+                                       f"versions: {', '.join(sorted(known[part.product]))}")

@@ -14,6 +14,12 @@ def check(ctx: LintContext) -> None:
     for item in ctx.corpus.bulletins:
         for i, v in enumerate(item.model.vulnerabilities):
             base = ("vulnerabilities", i, "cvss")
+            if v.cvss is None:
+                # Only a record imported from a source that gave no score may leave it out: a score is never invented.
+                if not item.model.legacy:
+                    ctx.report(item, ("vulnerabilities", i, "cve"), "PD503", f"{v.cve} has no CVSS vector",
+                               "add cvss: {v3: ...} or {v4: ...}; only a record marked `legacy: true` may leave it out")
+                continue
             if v.cvss.v3 is None and v.cvss.v4 is None:
                 ctx.report(item, base, "PD503", f"{v.cve} has no CVSS vector", "give v3, v4, or both")
             if v.cvss.v3 is not None:

@@ -34,6 +34,20 @@ def check(ctx: LintContext) -> None:
                     ctx.report(item, path + ("date",), "PD602",
                                f"revision {rev.version} is dated {rev.date}, before revision {prev.version} ({prev.date})",
                                "dates never go back; list revisions oldest first")
+        # Exploitation found after release: the date is after the release and a revision tells readers.
+        for i, v in enumerate(b.vulnerabilities):
+            since = v.exploited_since
+            if since is None:
+                continue
+            path = ("vulnerabilities", i, "exploited_since")
+            if since < release_day:
+                ctx.report(item, path, "PD610",
+                           f"{v.cve} was exploited since {since}, before the release on {release_day}",
+                           "exploitation known at release is `exploited: true`; exploited_since is for what was found later")
+            elif not any(rev.date >= since for rev in b.revisions):
+                ctx.report(item, path, "PD611",
+                           f"{v.cve} is exploited since {since}, but no revision on or after that date says so",
+                           f'add a revision, e.g. {{version: "2.0", date: {since}, summary: Exploitation detected.}}')
         for i, row in enumerate(b.affected):
             if row.update is None:
                 continue

@@ -134,6 +134,10 @@ def _diagnose(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         code = "PD014"
         msg = f"{field!r} must be true or false" + (f", not `{raw}`" if raw is not None else "")
         hint = "write true or false (yes/no/on/off are not accepted)"
+    elif kind == "stated_type":
+        code = "PD014"
+        msg = f"{field!r} must be true, false or unknown" + (f", not `{raw}`" if raw is not None else "")
+        hint = "write true or false, or unknown when the source does not say (yes/no are not accepted)"
     elif kind in ("int_type", "int_parsing"):
         code = "PD015"
         msg = f"{field!r} must be a whole number"

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
+from patchday import remediation
 from patchday.catalog import Entry, is_published, overall_severity
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.corpus import load_file
@@ -247,7 +248,7 @@ class FastPath:
             _swap(catalog.entries, old, entry)
             _swap(catalog.releases[entry.release].entries, old, entry)
             catalog.by_id[bid] = entry
-        for cached in ("by_product", "by_cve"):
+        for cached in ("by_product", "by_cve", "_remediation"):
             catalog.__dict__.pop(cached, None)
 
         # 1. the bulletin pages themselves, then reload the browsers
@@ -267,10 +268,12 @@ class FastPath:
 
         # 2. the generated index pages that list them: queued, see refresh_index_pages
         self._due_months.update(e.release for e in changed.values())
-        self._due_products.update(old_products)
         for e in changed.values():
-            self._due_products.update(e.products)
-            self._due_products.update(r.product for r in e.bulletin.not_affected)
+            old_products.update(e.products)
+            old_products.update(r.product for r in e.bulletin.not_affected)
+        # A component's bulletin is also on the pages of the platforms it is part of.
+        self._due_products.update(old_products)
+        self._due_products.update(x for pid in old_products for x in remediation.platforms(catalog, pid))
         log.info(f"fast rebuild of {', '.join(done.bulletins)}: {done.pages} bulletin pages in {done.seconds_pages * 1000:.0f} ms")
         return done
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import enum
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 from patchday.model.types import (
     Bool,
@@ -53,11 +54,29 @@ class Restart(enum.StrEnum):
     YES = "required"
     NO = "not-required"
     MAYBE = "may-be-required"
+    UNKNOWN = "unknown"  # remediation model: a historical or third-party advisory does not say
 
 
 SeverityName = Annotated[Text, Field(description="A level of the site's severity scale, lower case, e.g. `critical`.")]
 ProductRef = Annotated[Slug, Field(description="A product `id` from `bulletins/products.yaml`.")]
 BulletinRef = Annotated[Text, Field(description="A bulletin ID of this corpus, or of an external series named in the site settings.")]
+
+# ---- remediation model: facts an advisory may not state -------------------------------------
+# A historical or third-party advisory often does not say whether a flaw was public or
+# exploited: `unknown` says so explicitly, and every output shows "Not stated" instead of
+# guessing `false`.
+def _stated(value: object) -> object:
+    # true, false or the word `unknown`; anything else (yes/no, "false") is refused like a Bool.
+    if isinstance(value, bool) or (type(value) is str and value == "unknown"):
+        return value
+    raise PydanticCustomError("stated_type", "must be true, false or unknown")
+
+
+Stated = Annotated[
+    bool | Literal["unknown"],
+    PlainValidator(_stated),
+    WithJsonSchema({"enum": [True, False, "unknown"]}),
+]
 
 
 class OutOfBand(Record):
@@ -72,8 +91,8 @@ class Withdrawn(Record):
 class Update(Record):
     id: Text = Field(description="The update's identifier: a KB number or package name, e.g. `KB5031001`.")
     url: Url = Field(description="Where to get the update (https).")
-    fixed: VersionRef = Field(description="The fixed version or build number. Quote it: `\"15.2.1544.9\"`.")
-    restart: Restart = Field(description="Whether installing needs a restart: `required`, `not-required` or `may-be-required`.")
+    fixed: VersionRef | None = Field(default=None, description="The fixed version or build number. Quote it: `\"15.2.1544.9\"`. Leave out when the update is known only by its KB/package.")
+    restart: Restart = Field(description="Whether installing needs a restart: `required`, `not-required`, `may-be-required` or `unknown`.")
     supersedes: list[BulletinRef] = Field(default_factory=list, description="Bulletin IDs whose updates this one replaces.")
 
 
@@ -126,9 +145,10 @@ class Vulnerability(Record):
     impact: Impact
     cwe: list[CWEId] = Field(default_factory=list, description="CWE ids, e.g. `CWE-787`.")
     severity: dict[ProductRef, SeverityName] = Field(min_length=1, description="Severity of this CVE for each affected product.")
-    cvss: CVSS
-    publicly_disclosed: Bool = Field(description="Whether details were public before the release.")
-    exploited: Bool = Field(description="Whether exploitation was detected before the release.")
+    cvss: CVSS | None = Field(default=None, description="Required unless the bulletin is `legacy: true`; a score is never invented.")
+    publicly_disclosed: Stated = Field(description="Whether details were public before the release: `true`, `false` or `unknown`.")
+    exploited: Stated = Field(description="Whether exploitation was detected before the release: `true`, `false` or `unknown`.")
+    exploited_since: Date | None = Field(default=None, description="First day exploitation was known, when that came after the release; add a revision on or after it.")
     description: Markdown
     mitigating_factors: Markdown | None = Field(default=None, description="Conditions that limit exposure, as Markdown.")
     workarounds: list[Workaround] = Field(default_factory=list)
@@ -171,3 +191,5 @@ class Bulletin(Record):
     references: list[Reference] = Field(default_factory=list)
     revisions: list[Revision] = Field(default_factory=list)
     internal: Internal | None = None
+    # remediation model
+    legacy: Bool = Field(default=False, description="`true` for a record imported from a historical or third-party advisory: CVSS may be left out (shown as not stated, never invented).")

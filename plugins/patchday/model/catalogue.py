@@ -16,6 +16,16 @@ class Family(Record):
     name: Text
 
 
+class PartOf(Record):
+    """Remediation model: a component shipped in, or installed on, versions of another product."""
+
+    product: Slug = Field(description="The platform's product `id`.")
+    versions: list[VersionRef] = Field(min_length=1, description="The platform's version `id`s that ship or run this component version.")
+    relation: Literal["default_component_of", "installed_on"] = Field(
+        default="default_component_of",
+        description="`default_component_of`: every installation of the platform has it; `installed_on`: it runs on the platform when installed.")
+
+
 class Version(Record):
     id: VersionRef = Field(description="What bulletins write in `versions:`. Quote it: `\"2019\"`, `\"1.10\"`.")
     name: Text = Field(description="Full display name, e.g. `Contoso Mail Server 2019 CU14`.")
@@ -23,6 +33,8 @@ class Version(Record):
     released: Date | None = Field(default=None, description="First release; the version is not expected in bulletins before it.")
     supported_until: Date | None = Field(default=None, description="Last day of support; empty means still supported.")
     cpe: Text | None = None
+    # remediation model
+    part_of: list[PartOf] = Field(default_factory=list, description="Platforms this version ships in or runs on; their customers see its bulletins.")
 
     def supported_on(self, day: date) -> bool:
         """Released by ``day`` and not yet out of support (missing bounds are open)."""
@@ -37,6 +49,10 @@ class Product(Record):
     family: Slug = Field(description="A family `id`.")
     url: Url | None = None
     versions: list[Version] = Field(min_length=1)
+    # remediation model
+    updates: Literal["cumulative", "separate"] = Field(
+        default="cumulative",
+        description="`cumulative` (default): a newer update for a version contains every earlier fix; `separate`: each bulletin's update must be installed unless a later one `supersedes` it.")
 
 
 class Catalogue(Record):

@@ -45,6 +45,11 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
         f'<div><dt>{lb["last_updated"]}</dt><dd>{esc(v.last_updated)} ({lb["revision"]} {esc(v.revision)})</dd></div>\n'
         f'</dl>\n'
     )
+    if v.superseded_by:
+        ids = ", ".join(link(s) for s in v.superseded_by)
+        notice = esc(t("superseded_notice", ids="\x00")).replace("\x00", ids)  # the links are HTML; the label is text
+        out.append(f'<div class="admonition info pd-superseded" role="note"><p class="admonition-title">'
+                   f'{lb["superseded_by"]}</p><p>{notice}</p></div>\n')
     if v.out_of_band:
         out.append(f'<div class="admonition note pd-oob" role="note"><p class="admonition-title">'
                    f'{lb["out_of_band"]}</p><p>{lb["out_of_band_notice"]}</p>{rich(v.out_of_band, lang)}</div>\n')
@@ -59,11 +64,14 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     )
     for r in v.rows:
         if r.update:
-            fix = f'<td>{link(r.update)}</td><td><code>{esc(r.fixed)}</code></td>'
+            fixed = f"<code>{esc(r.fixed)}</code>" if r.fixed else f'<span class="pd-unknown">{lb["not_stated"]}</span>'
+            fix = f'<td>{link(r.update)}</td><td>{fixed}</td>'
         else:
-            plan = lb["fix_planned"] if r.planned else lb["no_fix_planned"]
-            fix = f'<td colspan="2"><strong>{lb["no_fix"]}</strong> ({plan}){rich(r.no_fix, lang)}</td>'
+            fix = f'<td colspan="2"><strong class="pd-nofix">{esc(r.no_fix_kind)}</strong>{rich(r.no_fix, lang)}</td>'
         supersedes = ", ".join(link(s) for s in r.supersedes) if r.supersedes else lb["none"]
+        if r.superseded_by:
+            supersedes += (f'<br><span class="pd-superseded-by">{lb["superseded_by"]}: '
+                           f'{", ".join(link(s) for s in r.superseded_by)}</span>')
         out.append(
             f'<tr><td>{link(r.product)}</td><td>{esc(", ".join(r.versions))}</td>\n{fix}'
             f'<td>{sev(r.severity)}</td><td>{esc(r.impact.label)}</td><td>{esc(r.restart or "—")}</td>\n'
@@ -103,11 +111,13 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
         f'<dl class="pd-facts">\n'
         f'<div><dt>{lb["impact"]}</dt><dd>{esc(x.impact.label)}</dd></div>\n'
         f'<div><dt>{lb["severity"]}</dt><dd>{severities}</dd></div>\n'
-        f'<div><dt>{lb["exploited"]}</dt><dd>{yesno(x.exploited, t)}</dd></div>\n'
+        f'<div><dt>{lb["exploited"]}</dt><dd>{_since(x, t) or yesno(x.exploited, t)}</dd></div>\n'
         f'<div><dt>{lb["publicly_disclosed"]}</dt><dd>{yesno(x.publicly_disclosed, t)}</dd></div>\n'
     )
     if x.cwe:
         out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{esc(", ".join(x.cwe))}</dd></div>')
+    if x.no_score:
+        out.append(f'<div><dt>CVSS</dt><dd class="pd-unknown">{lb["no_score"]}</dd></div>')
     for s in x.scores:
         out.append(f'<div><dt>CVSS {esc(s.version)}</dt><dd>{lb["cvss_score"]} <strong>{esc(s.score)}</strong> '
                    f'({esc(s.rating)})<br><code class="pd-vector">{esc(s.vector)}</code></dd></div>')
@@ -128,3 +138,9 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
         items = "".join(f"<li>{link(k)}</li>" for k in x.acknowledgments)
         out.append(f'<h4 id="{a}-ack">{lb["acknowledgments"]}</h4>\n<ul>{items}</ul>')
     out.append("</section>\n")
+
+
+def _since(x: Vuln, t: Labels) -> str:
+    if not x.exploited_since:
+        return ""
+    return f'<strong class="pd-yes pd-exploited-since">{esc(t("exploited_since", date=x.exploited_since))}</strong>'

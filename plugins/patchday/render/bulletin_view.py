@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from patchday import remediation
 from patchday.catalog import Entry, vector_scores
 from patchday.i18n import Formatter, Labels
 from patchday.model import Status
@@ -61,6 +62,8 @@ class AffectedRow:
     supersedes: list[Link]
     no_fix: Rich | None
     planned: bool | None
+    no_fix_kind: str | None = None  # translated: fix in progress / no fix planned / end of support
+    superseded_by: list[Link] = field(default_factory=list)  # later bulletins that replace this row's update
 
 
 @dataclass(slots=True)
@@ -93,13 +96,15 @@ class Vuln:
     severities: list[tuple[str, Badge]]
     cwe: list[str]
     scores: list[Score]
-    publicly_disclosed: bool
-    exploited: bool
+    publicly_disclosed: bool | str  # true, false or "unknown"
+    exploited: bool | str
     description: Rich
     mitigating_factors: Rich | None
     workarounds: list[Workaround]
     faq: list[Faq]
     acknowledgments: list[Link]
+    exploited_since: str | None = None  # localised date
+    no_score: bool = False  # a legacy record without CVSS: said so, never invented
 
 
 @dataclass(slots=True)
@@ -133,6 +138,7 @@ class BulletinView:
     revisions: list[Revision]
     untranslated: list[str]  # localised names of field groups shown in English
     stale: bool
+    superseded_by: list[Link]
     english_url: str | None
     alternates: list[tuple[str, str, str]]
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
@@ -143,7 +149,9 @@ def _score_text(lang: str, base: float) -> str:
     return Formatter(lang).score(base)  # Babel: ~12 us; there are only ~100 distinct scores
 
 
-def _score_texts(ctx: PageCtx, cvss: CVSS) -> list[Score]:
+def _score_texts(ctx: PageCtx, cvss: CVSS | None) -> list[Score]:
+    if cvss is None:
+        return []
     return [Score(s.version, s.vector, _score_text(ctx.lang, s.base), _rating(ctx.t, s.severity))
             for s in vector_scores(cvss.v3, cvss.v4)]
 
@@ -210,6 +218,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
     t, fmt = ctx.t, ctx.fmt
     m: Merged = merge_bulletin(b, e.overlays.get(ctx.lang), ctx.lang, ctx.source_lang)
     products = _Products(ctx)
+    later = remediation.superseded_by(ctx.catalog, b.id)
     rows = []
     for r in b.affected:
         u = r.update
@@ -224,6 +233,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             supersedes=[_bulletin_link(ctx, s) for s in u.supersedes] if u else [],
             no_fix=rich(Text(r.no_fix.reason, ctx.source_lang)) if r.no_fix else None,
             planned=r.no_fix.planned if r.no_fix else None,
+            no_fix_kind=t(f"nofix.{remediation.no_fix_kind(ctx.catalog, r, b.released)}") if r.no_fix else None,
+            superseded_by=[_bulletin_link(ctx, s) for s in remediation.row_superseded_by(ctx.catalog, b.id, r)] if u else [],
         ))
     vulns = []
     for v in b.vulnerabilities:
@@ -238,6 +249,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             scores=_score_texts(ctx, v.cvss),
             publicly_disclosed=v.publicly_disclosed,
             exploited=v.exploited,
+            exploited_since=date_text(ctx.lang, v.exploited_since) if v.exploited_since else None,
+            no_score=v.cvss is None,
             description=rich(m[f"{base}/description"]),
             mitigating_factors=rich(m[f"{base}/mitigating_factors"]) if v.mitigating_factors else None,
             workarounds=[Workaround(rich(m[f"{base}/workarounds/{w.key}/text"]), rich(m[f"{base}/workarounds/{w.key}/impact"]),
@@ -278,6 +291,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         english_url=None if ctx.lang == ctx.source_lang else ctx.url(ctx.path, ctx.source_lang),
         alternates=ctx.alternates(),
         toc=toc,
+        superseded_by=[_bulletin_link(ctx, s) for s in later],
     )
 
 

@@ -51,8 +51,11 @@ def sev(b) -> str:
             f'<use href="#pd-i-{key}"></use></svg>{escape(b.label)}</span>')
 
 
-def yesno(value: bool, t: Labels) -> str:
-    return f'<strong class="pd-yes">{escape(t("yes"))}</strong>' if value else escape(t("no"))
+def yesno(value: bool | str, t: Labels) -> str:
+    # `unknown` (a fact the source did not state) is said so, never shown as yes or no.
+    if value == "unknown":
+        return f'<span class="pd-unknown">{escape(t("not_stated"))}</span>'
+    return f'<strong class="pd-yes">{escape(t("yes"))}</strong>' if value is True else escape(t("no"))
 
 
 def link(lk) -> str:

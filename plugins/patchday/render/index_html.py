@@ -20,7 +20,7 @@ from functools import lru_cache
 from patchday.i18n import Labels
 from patchday.render.bulletin_view import Badge
 from patchday.render.helpers import esc, escaped_labels, link, rich, sev, txt, yesno
-from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseView, Row
+from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseView, Row, VersionStatus
 
 # Months, severity keys, labels, product lists and product links recur on every row of every
 # page: each is escaped once. Strings only: an int key would share its entry with an equal bool.
@@ -73,22 +73,43 @@ def release_html(v: ReleaseView, lang: str, sprite: str) -> str:
     return "".join(out)
 
 
+def _install_cell(x: VersionStatus, lb: dict[str, str]) -> str:
+    if not x.install:
+        return "—"
+    items = []
+    for i in x.install:
+        fixed = f" (<code>{esc(i.fixed)}</code>)" if i.fixed else ""
+        comp = f" <small>{esc(i.component)}</small>" if i.component else ""
+        items.append(f'<li data-update="{esc(i.update_id)}" data-bulletin="{esc(i.bulletin.text)}">'
+                     f"{link(i.update)}{fixed} · {link(i.bulletin)}{comp}</li>")
+    return f'<ol class="pd-install">{"".join(items)}</ol>'
+
+
+def _open_cell(x: VersionStatus) -> str:
+    if not x.open:
+        return "—"
+    items = []
+    for o in x.open:
+        comp = f" <small>{esc(o.component)}</small>" if o.component else ""
+        items.append(f'<li data-bulletin="{esc(o.bulletin.text)}">{link(o.bulletin)}: {esc(o.kind)}{comp}</li>')
+    return f'<ul class="pd-open">{"".join(items)}</ul>'
+
+
 def product_html(v: ProductView, lang: str, sprite: str) -> str:
     lb = escaped_labels(lang)
     home = f' · <a href="{esc(v.url)}">{esc(v.url)}</a>' if v.url else ""
     versions = []
     for x in v.versions:
         platforms = f" <small>({esc(x.platforms)})</small>" if x.platforms else ""
-        fix = f"{link(x.latest)} · {link(x.latest_bulletin)}" if x.latest else "—"
-        unfixed = ", ".join(link(b) for b in x.unfixed) if x.unfixed else "—"
-        versions.append(f"<tr><td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
-                        f"<td>{fix}</td>\n<td>{unfixed}</td></tr>")
+        versions.append(f'<tr data-version="{esc(x.id)}" data-bulletins="{esc(" ".join(x.bulletins))}">'
+                        f"<td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
+                        f"<td>{_install_cell(x, lb)}</td>\n<td>{_open_cell(x)}</td></tr>")
     out = [
         f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {esc(v.family)}{home}</p>\n'
-        f'<h2 id="versions">{lb["versions_status"]}</h2>\n'
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table">\n'
+        f'<h2 id="versions">{lb["versions_status"]}</h2>\n<p>{esc(v.updates)}</p>\n'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-versions">\n'
         f'<thead><tr><th scope="col">{lb["version"]}</th><th scope="col">{lb["status"]}</th>'
-        f'<th scope="col">{lb["latest_fix"]}</th><th scope="col">{lb["open_issues"]}</th></tr></thead>\n'
+        f'<th scope="col">{lb["install_in_order"]}</th><th scope="col">{lb["open_issues"]}</th></tr></thead>\n'
         f'<tbody>{"".join(versions)}</tbody>\n</table></div></div>\n'
         f'<h2 id="bulletins">{lb["bulletins_by_release"]}</h2>\n{filter_div(v.filters)}\n'
     ]

@@ -15,8 +15,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from patchday import remediation
 from patchday.catalog import Catalog, Entry, Release
-from patchday.model.bulletin import Update
 from patchday.patchdays import upcoming
 from patchday.render import urls
 from patchday.render.bulletin_view import Badge, Link, Rich, date_text, impact_badge, released_text, rich, severity_badge
@@ -223,13 +223,30 @@ def releases_view(ctx: PageCtx) -> list[tuple[str, list[MonthItem]]]:
 
 
 @dataclass(slots=True)
+class InstallItem:
+    update: Link
+    update_id: str
+    fixed: str | None
+    bulletin: Link
+    component: str | None  # "Contoso Mail Client 6.0, part of this version"
+
+
+@dataclass(slots=True)
+class OpenItem:
+    bulletin: Link
+    kind: str  # translated: fix in progress / no fix planned / end of support
+    component: str | None
+
+
+@dataclass(slots=True)
 class VersionStatus:
+    id: str
     name: str
     platforms: str
     support: str
-    latest: Link | None  # the newest update that fixes it
-    latest_bulletin: Link | None
-    unfixed: list[Link]  # bulletins with no_fix rows for it
+    bulletins: list[str]  # every bulletin that applies (remediation.status)
+    install: list[InstallItem]  # in install order
+    open: list[OpenItem]
 
 
 @dataclass(slots=True)
@@ -238,35 +255,37 @@ class ProductView:
     name: str
     family: str
     url: str | None
+    updates: str  # translated sentence: cumulative or separate
     versions: list[VersionStatus]
     by_release: list[tuple[Link, list[Row]]]
     rows_count: int
     filters: Filters
 
 
+def _component(ctx: PageCtx, via: remediation.Via | None) -> str | None:
+    if via is None:
+        return None
+    v = ctx.catalog.version(via.product, via.version)
+    name = v.name if v else f"{via.product} {via.version}"
+    return ctx.t("component_of" if via.relation == "default_component_of" else "installed_on", component=name)
+
+
+def version_status(ctx: PageCtx, pid: str, vid: str) -> tuple[list[str], list[InstallItem], list[OpenItem]]:
+    """The product page's words for remediation.status: the same answer as the API and "Am I affected?"."""
+    base = _url_base(ctx)
+    st = remediation.status(ctx.catalog, pid, vid)
+    install = [InstallItem(Link(i.update.id, i.update.url), i.update.id, i.update.fixed,
+                           Link(i.bulletin, base + urls.bulletin(i.bulletin)), _component(ctx, i.via))
+               for i in st.install]
+    opens = [OpenItem(Link(o.bulletin, base + urls.bulletin(o.bulletin)), ctx.t(f"nofix.{o.kind}"), _component(ctx, o.via))
+             for o in st.open]
+    return st.bulletins, install, opens
+
+
 def product_view(ctx: PageCtx, pid: str) -> ProductView:
     cat, t, fmt = ctx.catalog, ctx.t, ctx.fmt
     p = cat.products[pid]
-    entries = cat.by_product.get(pid, [])
-    base = _url_base(ctx)
-    latest: dict[str, tuple[Update, Link]] = {}
-    unfixed: dict[str, list[Link]] = {}
-    for e in entries:  # oldest first, so later updates overwrite
-        if e.withdrawn:
-            continue
-        here = None
-        for r in e.bulletin.affected:
-            if r.product != pid:
-                continue
-            if here is None:
-                here = Link(e.id, base + urls.bulletin(e.id))
-            if r.update:
-                for v in r.versions:
-                    latest[v] = (r.update, here)
-                    unfixed.pop(v, None)
-            else:
-                for v in r.versions:
-                    unfixed.setdefault(v, []).append(here)
+    entries = remediation.reaching(cat, pid)
     today = cat.as_of.date()
     versions = []
     for v in p.versions:
@@ -278,9 +297,8 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
             support = t("supported_until", date=fmt.date(v.supported_until))
         else:
             support = t("end_of_support", date=fmt.date(v.supported_until))
-        update, fixed_by = latest.get(v.id, (None, None))
-        fix = Link(f"{update.id} ({update.fixed})", update.url) if update else None
-        versions.append(VersionStatus(v.name, ", ".join(v.platforms), support, fix, fixed_by, unfixed.get(v.id, [])))
+        applies, install, opens = version_status(ctx, pid, v.id)
+        versions.append(VersionStatus(v.id, v.name, ", ".join(v.platforms), support, applies, install, opens))
     groups: dict[str, list[Row]] = {}
     newest_first = entries[::-1]
     for e, r in zip(newest_first, rows(ctx, newest_first), strict=True):
@@ -288,7 +306,7 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
     by_release = [(Link(t("release", month=fmt.month(m)), ctx.url(urls.release(m))), group)
                   for m, group in groups.items()]
     family = cat.families[p.family].name if p.family in cat.families else p.family
-    return ProductView(pid, p.name, family, p.url, versions, by_release, len(entries),
+    return ProductView(pid, p.name, family, p.url, t(f"updates.{p.updates}"), versions, by_release, len(entries),
                        filters(ctx, [], [e.release for e in entries]))
 
 
@@ -354,7 +372,9 @@ def cves_view(ctx: PageCtx, year: str | None = None) -> tuple[list[CveRow], Filt
             title = Text(vt.title, lang) if vt and vt.title else Text(v.title, source)
             worst = min(v.severity.values(), key=rank)
             rows.append(CveRow(cve, Link(e.id, base + urls.bulletin(e.id) + anchor), title,
-                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst), v.exploited, e.release,
+                               # `unknown` is not a yes; exploitation found after release is
+                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst),
+                               v.exploited is True or v.exploited_since is not None, e.release,
                                " ".join(v.severity)))
     # The filter lists each product and month once: split each distinct product list once.
     products = [p for ids in {r.products for r in rows} for p in ids.split()]

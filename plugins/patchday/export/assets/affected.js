@@ -1,55 +1,108 @@
 /* patchday "Am I affected?" checker.
  *
- * Reads the static JSON API (no query parameters, no external requests) and
- * lists every bulletin that applies to one product version, with the newest
- * update that fixes it. Markup: <div id="pd-affected" data-api="../api/v1/" data-lang="fr">.
+ * Reads the static JSON API (no query parameters, no external requests) and shows,
+ * for one product version, exactly what the product page and the API say: every
+ * bulletin that applies (its own and its components'), the updates to install in
+ * order (`status.install`, worked out once at build time), and what has no fix yet.
+ * The browser adds one thing: an installed build number, compared with each fixed
+ * build segment by segment as numbers (so 15.2.2562.9 is older than 15.2.2562.34).
+ * Deep link: affected/?product=ID&version=ID[&build=N].
+ * Markup: <div id="pd-affected" data-api="../api/v1/" data-lang="fr">.
  * All record text is inserted with textContent, never as HTML markup.
  */
 (function () {
   'use strict';
 
+  // Plural-dependent texts are {one, other} objects chosen with Intl.PluralRules.
   var LABELS = {
     en: {
       product: 'Product', version: 'Version', choose: 'Choose…', loading: 'Loading…',
       error: 'The advisory data could not be loaded.',
       none: 'No published bulletin applies to {version}.',
-      count: '{n} bulletin(s) apply to {version}.',
-      newest: 'Newest update that fixes them:', from: 'from', fixed: 'fixed version',
-      open: 'No update is available yet for:', nofix: 'No update:', update: 'Update:',
-      cves: 'CVEs:', severity: 'Severity:', notaffected: 'Stated as not affected by:',
-      unsupported: 'This version is no longer supported.'
+      count: { one: '{n} bulletin applies to {version}.', other: '{n} bulletins apply to {version}.' },
+      install: { one: 'Install this update:', other: 'Install these {n} updates, in this order:' },
+      nothing: 'Nothing to install: every published update for {version} is installed.',
+      nothingYet: 'Nothing to install yet.',
+      done: { one: 'Already installed according to your build ({build}): {n} update.', other: 'Already installed according to your build ({build}): {n} updates.' },
+      from: 'from', fixed: 'fixed build', notStated: 'fixed build not stated', resolves: 'resolves',
+      open: { one: '{n} bulletin has no update for this version:', other: '{n} bulletins have no update for this version:' },
+      in_progress: 'Fix in progress', not_planned: 'No fix planned', end_of_support: 'End of support: no fix',
+      update: 'Update:', cves: 'CVEs:', severity: 'Severity:', notaffected: 'Stated as not affected by:',
+      unsupported: 'This version is no longer supported.',
+      build: 'Installed build (optional)', badBuild: 'A build number is digits separated by dots, e.g. 15.2.2562.29.',
+      component_of: '{component}, part of this version', installed_on: '{component}, if installed',
+      permalink: 'Link to this answer'
     },
     de: {
       product: 'Produkt', version: 'Version', choose: 'Auswählen…', loading: 'Wird geladen…',
       error: 'Die Daten konnten nicht geladen werden.',
       none: 'Für {version} gilt kein veröffentlichtes Bulletin.',
-      count: '{n} Bulletin(s) betreffen {version}.',
-      newest: 'Neuestes Update, das sie behebt:', from: 'aus', fixed: 'korrigierte Version',
-      open: 'Noch kein Update verfügbar für:', nofix: 'Kein Update:', update: 'Update:',
-      cves: 'CVEs:', severity: 'Schweregrad:', notaffected: 'Laut diesen Bulletins nicht betroffen:',
-      unsupported: 'Diese Version wird nicht mehr unterstützt.'
+      count: { one: '{n} Bulletin betrifft {version}.', other: '{n} Bulletins betreffen {version}.' },
+      install: { one: 'Installieren Sie dieses Update:', other: 'Installieren Sie diese {n} Updates in dieser Reihenfolge:' },
+      nothing: 'Nichts zu installieren: Alle veröffentlichten Updates für {version} sind installiert.',
+      nothingYet: 'Noch nichts zu installieren.',
+      done: { one: 'Laut Ihrem Build ({build}) bereits installiert: {n} Update.', other: 'Laut Ihrem Build ({build}) bereits installiert: {n} Updates.' },
+      from: 'aus', fixed: 'korrigierter Build', notStated: 'korrigierter Build nicht angegeben', resolves: 'behebt',
+      open: { one: '{n} Bulletin hat kein Update für diese Version:', other: '{n} Bulletins haben kein Update für diese Version:' },
+      in_progress: 'Korrektur in Arbeit', not_planned: 'Keine Korrektur geplant', end_of_support: 'Supportende: keine Korrektur',
+      update: 'Update:', cves: 'CVEs:', severity: 'Schweregrad:', notaffected: 'Laut diesen Bulletins nicht betroffen:',
+      unsupported: 'Diese Version wird nicht mehr unterstützt.',
+      build: 'Installierter Build (optional)', badBuild: 'Eine Build-Nummer besteht aus Ziffern und Punkten, z. B. 15.2.2562.29.',
+      component_of: '{component}, Bestandteil dieser Version', installed_on: '{component}, falls installiert',
+      permalink: 'Link zu dieser Antwort'
     },
     fr: {
       product: 'Produit', version: 'Version', choose: 'Choisir…', loading: 'Chargement…',
       error: 'Les données n’ont pas pu être chargées.',
       none: 'Aucun bulletin publié ne concerne {version}.',
-      count: '{n} bulletin(s) concernent {version}.',
-      newest: 'Mise à jour la plus récente qui les corrige :', from: 'de', fixed: 'version corrigée',
-      open: 'Aucune mise à jour disponible pour l’instant pour :', nofix: 'Pas de mise à jour :', update: 'Mise à jour :',
-      cves: 'CVE :', severity: 'Gravité :', notaffected: 'Déclaré non concerné par :',
-      unsupported: 'Cette version n’est plus prise en charge.'
+      count: { one: '{n} bulletin concerne {version}.', other: '{n} bulletins concernent {version}.' },
+      install: { one: 'Installez cette mise à jour :', other: 'Installez ces {n} mises à jour, dans cet ordre :' },
+      nothing: 'Rien à installer : toutes les mises à jour publiées pour {version} sont installées.',
+      nothingYet: 'Rien à installer pour l’instant.',
+      done: { one: 'Déjà installée d’après votre build ({build}) : {n} mise à jour.', other: 'Déjà installées d’après votre build ({build}) : {n} mises à jour.' },
+      from: 'de', fixed: 'build corrigé', notStated: 'build corrigé non indiqué', resolves: 'corrige',
+      open: { one: '{n} bulletin n’a pas de mise à jour pour cette version :', other: '{n} bulletins n’ont pas de mise à jour pour cette version :' },
+      in_progress: 'Correctif en cours', not_planned: 'Aucun correctif prévu', end_of_support: 'Fin de prise en charge : pas de correctif',
+      update: 'Mise à jour :', cves: 'CVE :', severity: 'Gravité :', notaffected: 'Déclaré non concerné par :',
+      unsupported: 'Cette version n’est plus prise en charge.',
+      build: 'Build installé (facultatif)', badBuild: 'Un numéro de build est fait de chiffres séparés par des points, par ex. 15.2.2562.29.',
+      component_of: '{component}, inclus dans cette version', installed_on: '{component}, s’il est installé',
+      permalink: 'Lien vers cette réponse'
     },
     ja: {
       product: '製品', version: 'バージョン', choose: '選択してください…', loading: '読み込み中…',
       error: 'データを読み込めませんでした。',
       none: '{version} に該当する公開済みのセキュリティ情報はありません。',
-      count: '{version} に該当するセキュリティ情報: {n} 件',
-      newest: 'これらを修正する最新の更新プログラム:', from: '出典', fixed: '修正済みバージョン',
-      open: 'まだ更新プログラムがありません:', nofix: '更新プログラムなし:', update: '更新プログラム:',
-      cves: 'CVE:', severity: '深刻度:', notaffected: '影響を受けないと記載:',
-      unsupported: 'このバージョンはサポートが終了しています。'
+      count: { other: '{version} に該当するセキュリティ情報: {n} 件' },
+      install: { other: '次の {n} 件の更新プログラムをこの順にインストールしてください:' },
+      nothing: 'インストールするものはありません。{version} の公開済みの更新プログラムはすべてインストールされています。',
+      nothingYet: 'まだインストールするものはありません。',
+      done: { other: 'ご使用のビルド ({build}) で既にインストール済み: {n} 件' },
+      from: '出典', fixed: '修正ビルド', notStated: '修正ビルドの記載なし', resolves: '解決',
+      open: { other: 'このバージョン用の更新プログラムがないセキュリティ情報: {n} 件' },
+      in_progress: '修正を準備中', not_planned: '修正の予定なし', end_of_support: 'サポート終了のため修正なし',
+      update: '更新プログラム:', cves: 'CVE:', severity: '深刻度:', notaffected: '影響を受けないと記載:',
+      unsupported: 'このバージョンはサポートが終了しています。',
+      build: 'インストール済みのビルド (任意)', badBuild: 'ビルド番号は数字をドットで区切ったものです (例: 15.2.2562.29)。',
+      component_of: '{component} (このバージョンに含まれる)', installed_on: '{component} (インストールされている場合)',
+      permalink: 'この結果へのリンク'
     }
   };
+
+  // Dotted numeric builds, segment by segment as integers; a missing segment counts as 0.
+  // Returns -1, 0 or 1, or null when either is not a build number.
+  function compareBuilds(a, b) {
+    var re = /^\d+(\.\d+)*$/;
+    if (!re.test(a) || !re.test(b)) return null;
+    var x = a.split('.'), y = b.split('.');
+    for (var i = 0; i < Math.max(x.length, y.length); i++) {
+      var p = (x[i] || '0').replace(/^0+(?=\d)/, ''), q = (y[i] || '0').replace(/^0+(?=\d)/, '');
+      // Compare as digit strings (length first) so builds beyond 2^53 still compare exactly.
+      if (p.length !== q.length) return p.length < q.length ? -1 : 1;
+      if (p !== q) return p < q ? -1 : 1;
+    }
+    return 0;
+  }
 
   function el(tag, text, attrs) {
     var node = document.createElement(tag);
@@ -85,6 +138,12 @@
   function init(root) {
     var lang = (root.getAttribute('data-lang') || document.documentElement.lang || 'en').slice(0, 2);
     var L = LABELS[lang] || LABELS.en;
+    var plural = (typeof Intl !== 'undefined' && Intl.PluralRules) ? new Intl.PluralRules(lang) : null;
+    function forms(entry, n, values) {
+      var text = typeof entry === 'string' ? entry : (entry[plural ? plural.select(n) : (n === 1 ? 'one' : 'other')] || entry.other);
+      values.n = n;
+      return fmt(text, values);
+    }
     var api = new URL(root.getAttribute('data-api') || 'api/v1/', document.baseURI);
     var site = new URL('../../', api); // api/v1/ sits two levels below the site root
     var state = { index: null, products: null, product: null };
@@ -92,11 +151,15 @@
     while (root.firstChild) root.removeChild(root.firstChild);
     var form = el('form', null, { 'class': 'pd-affected__form' });
     form.addEventListener('submit', function (ev) { ev.preventDefault(); });
-    var pLabel = el('label', L.product, { 'for': 'pd-affected-product' });
     var pSelect = el('select', null, { id: 'pd-affected-product', name: 'product' });
-    var vLabel = el('label', L.version, { 'for': 'pd-affected-version' });
     var vSelect = el('select', null, { id: 'pd-affected-version', name: 'version', disabled: 'disabled' });
-    form.appendChild(pLabel); form.appendChild(pSelect); form.appendChild(vLabel); form.appendChild(vSelect);
+    var bInput = el('input', null, { id: 'pd-affected-build', name: 'build', type: 'text', inputmode: 'decimal',
+                                     autocomplete: 'off', spellcheck: 'false' });
+    var bWrap = el('span', null, { 'class': 'pd-affected__build', hidden: 'hidden' });
+    form.appendChild(el('label', L.product, { 'for': 'pd-affected-product' })); form.appendChild(pSelect);
+    form.appendChild(el('label', L.version, { 'for': 'pd-affected-version' })); form.appendChild(vSelect);
+    bWrap.appendChild(el('label', L.build, { 'for': 'pd-affected-build' })); bWrap.appendChild(bInput);
+    form.appendChild(bWrap);
     var out = el('div', L.loading, { 'class': 'pd-affected__results', 'aria-live': 'polite' });
     root.appendChild(form); root.appendChild(out);
 
@@ -121,63 +184,124 @@
       var s = summaryOf(id);
       return s ? ((s.titles && s.titles[lang]) || s.title) : '';
     }
+    function componentText(c) {
+      return c ? fmt(c.relation === 'installed_on' ? L.installed_on : L.component_of, { component: c.name }) : null;
+    }
+    function buildApplies(version) {
+      // A build number describes the whole product only when its updates are cumulative.
+      return state.product.updates === 'cumulative' &&
+        version.status.install.some(function (i) { return !i.component && i.fixed; });
+    }
+
+    function permalink(version, build) {
+      var u = new URL(window.location.href);
+      u.search = '';
+      u.hash = '';
+      u.searchParams.set('product', state.product.id);
+      u.searchParams.set('version', version.id);
+      if (build) u.searchParams.set('build', build);
+      return u;
+    }
 
     function render(version) {
       clear(out);
-      var rows = version.bulletins.filter(function (r) { return r.status === 'affected' && !r.withdrawn; });
-      var ids = [];
-      rows.forEach(function (r) { if (ids.indexOf(r.bulletin) < 0) ids.push(r.bulletin); });
+      var st = version.status;
+      var build = bInput.value.trim();
+      var useBuild = buildApplies(version);
+      if (useBuild) bWrap.removeAttribute('hidden'); else bWrap.setAttribute('hidden', 'hidden');
+      if (!useBuild) build = '';
+      var link_ = permalink(version, build);
+      try { window.history.replaceState(null, '', link_.href); } catch (e) { /* file:// */ }
       if (!version.supported) out.appendChild(el('p', L.unsupported, { 'class': 'pd-affected__unsupported' }));
-      out.appendChild(el('p', fmt(ids.length ? L.count : L.none, { n: ids.length, version: version.name }), { 'class': 'pd-affected__count' }));
-      if (version.latest_update) {
-        var u = version.latest_update;
-        var p = el('p', null, { 'class': 'pd-affected__newest' });
-        p.appendChild(el('strong', L.newest));
-        p.appendChild(document.createTextNode(' '));
-        p.appendChild(link(u.id, u.url));
-        p.appendChild(document.createTextNode(' (' + L.fixed + ' ' + u.fixed + ', ' + L.from + ' ' + u.bulletin + ')'));
-        out.appendChild(p);
+      var ids = st.bulletins;
+      out.appendChild(el('p', ids.length ? forms(L.count, ids.length, { version: version.name }) : fmt(L.none, { version: version.name }),
+                         { 'class': 'pd-affected__count' }));
+      if (build && compareBuilds(build, build) === null) {
+        out.appendChild(el('p', L.badBuild, { 'class': 'pd-affected__badbuild', role: 'alert' }));
+        build = '';
       }
-      if (version.unfixed && version.unfixed.length) {
-        out.appendChild(el('p', L.open + ' ' + version.unfixed.join(', '), { 'class': 'pd-affected__open' }));
-      }
-      if (!ids.length) return;
-      var ul = el('ul', null, { 'class': 'pd-affected__list' });
-      rows.slice().reverse().forEach(function (r) {
-        var li = el('li', null, { 'class': 'pd-affected__item', 'data-bulletin': r.bulletin });
-        li.appendChild(link(r.bulletin + ': ' + titleOf(r.bulletin), bulletinHref(r.bulletin)));
-        var meta = el('div', null);
-        meta.appendChild(el('span', L.severity + ' ' + sevLabel(r.severity), { 'class': 'pd-affected__severity' }));
-        meta.appendChild(document.createTextNode(' · ' + L.cves + ' ' + r.cves.join(', ')));
-        li.appendChild(meta);
-        var fix = el('div', null, { 'class': 'pd-affected__fix' });
-        if (r.update) {
-          fix.appendChild(document.createTextNode(L.update + ' '));
-          fix.appendChild(link(r.update.id, r.update.url));
-          fix.appendChild(document.createTextNode(' (' + L.fixed + ' ' + r.update.fixed + ')'));
-        } else if (r.no_fix) {
-          fix.textContent = L.nofix + ' ' + r.no_fix.reason;
-        }
-        li.appendChild(fix);
-        ul.appendChild(li);
+      var todo = [], done = [];
+      st.install.forEach(function (i) {
+        var installed = build && !i.component && i.fixed && compareBuilds(build, i.fixed) >= 0;
+        (installed ? done : todo).push(i);
       });
-      out.appendChild(ul);
+      if (todo.length) {
+        out.appendChild(el('p', forms(L.install, todo.length, {}), { 'class': 'pd-affected__install-title' }));
+        var ol = el('ol', null, { 'class': 'pd-affected__install' });
+        todo.forEach(function (i) {
+          var li = el('li', null, { 'class': 'pd-affected__step', 'data-update': i.id, 'data-bulletin': i.bulletin });
+          li.appendChild(link(i.id, i.url));
+          li.appendChild(document.createTextNode(' (' + (i.fixed ? L.fixed + ' ' + i.fixed : L.notStated) + ') · ' + L.from + ' '));
+          li.appendChild(link(i.bulletin, bulletinHref(i.bulletin)));
+          var comp = componentText(i.component);
+          if (comp) li.appendChild(el('span', ' · ' + comp, { 'class': 'pd-affected__component' }));
+          if (i.resolves.length > 1) li.appendChild(el('span', ' · ' + L.resolves + ' ' + i.resolves.join(', '), { 'class': 'pd-affected__resolves' }));
+          ol.appendChild(li);
+        });
+        out.appendChild(ol);
+      } else if (ids.length) {
+        out.appendChild(el('p', st.no_fix.length ? L.nothingYet : fmt(L.nothing, { version: version.name }), { 'class': 'pd-affected__nothing' }));
+      }
+      if (done.length) {
+        out.appendChild(el('p', forms(L.done, done.length, { build: build }) + ' ' +
+                           done.map(function (i) { return i.id; }).join(', '), { 'class': 'pd-affected__done' }));
+      }
+      if (st.no_fix.length) {
+        var unfixed = [];
+        st.no_fix.forEach(function (o) { if (unfixed.indexOf(o.bulletin) < 0) unfixed.push(o.bulletin); });
+        out.appendChild(el('p', forms(L.open, unfixed.length, {}), { 'class': 'pd-affected__open-title' }));
+        var ul = el('ul', null, { 'class': 'pd-affected__open' });
+        st.no_fix.forEach(function (o) {
+          var li = el('li', null, { 'class': 'pd-affected__nofix', 'data-bulletin': o.bulletin, 'data-kind': o.kind });
+          li.appendChild(link(o.bulletin, bulletinHref(o.bulletin)));
+          li.appendChild(document.createTextNode(': ' + L[o.kind] + '. ' + o.reason));
+          var comp = componentText(o.component);
+          if (comp) li.appendChild(el('span', ' · ' + comp, { 'class': 'pd-affected__component' }));
+          ul.appendChild(li);
+        });
+        out.appendChild(ul);
+      }
+      var rows = version.bulletins.filter(function (r) { return r.status === 'affected' && !r.withdrawn; });
+      if (rows.length) {
+        var list = el('ul', null, { 'class': 'pd-affected__list' });
+        rows.slice().reverse().forEach(function (r) {
+          var li = el('li', null, { 'class': 'pd-affected__item', 'data-bulletin': r.bulletin });
+          li.appendChild(link(r.bulletin + ': ' + titleOf(r.bulletin), bulletinHref(r.bulletin)));
+          var meta = el('div', null);
+          meta.appendChild(el('span', L.severity + ' ' + sevLabel(r.severity), { 'class': 'pd-affected__severity' }));
+          meta.appendChild(document.createTextNode(' · ' + L.cves + ' ' + r.cves.join(', ')));
+          var comp = componentText(r.component);
+          if (comp) meta.appendChild(el('span', ' · ' + comp, { 'class': 'pd-affected__component' }));
+          li.appendChild(meta);
+          list.appendChild(li);
+        });
+        out.appendChild(list);
+      }
       var not = version.bulletins.filter(function (r) { return r.status === 'not_affected' && !r.withdrawn; })
         .map(function (r) { return r.bulletin; });
       if (not.length) out.appendChild(el('p', L.notaffected + ' ' + not.join(', '), { 'class': 'pd-affected__not' }));
+      var perma = el('p', null, { 'class': 'pd-affected__permalink' });
+      perma.appendChild(el('a', L.permalink, { href: link_.href }));
+      out.appendChild(perma);
+      out.setAttribute('data-version', version.id);
     }
 
-    function showVersions() {
+    function showVersions(wanted) {
       clear(vSelect); clear(out);
       option(vSelect, '', L.choose);
       var id = pSelect.value;
-      if (!id) { vSelect.setAttribute('disabled', 'disabled'); return; }
+      state.product = null;
+      if (!id) { vSelect.setAttribute('disabled', 'disabled'); return Promise.resolve(); }
       out.textContent = L.loading;
-      getJSON(new URL('products/' + encodeURIComponent(id) + '.json', api)).then(function (product) {
+      return getJSON(new URL('products/' + encodeURIComponent(id) + '.json', api)).then(function (product) {
         state.product = product;
         product.versions.forEach(function (v) { option(vSelect, v.id, v.name); });
         vSelect.removeAttribute('disabled');
         out.textContent = '';
+        if (wanted && product.versions.some(function (v) { return v.id === wanted; })) {
+          vSelect.value = wanted;
+          showVersion();
+        }
       }).catch(function () { out.textContent = L.error; });
     }
 
@@ -185,11 +309,12 @@
       if (!state.product) return;
       var vid = vSelect.value;
       var version = state.product.versions.filter(function (v) { return v.id === vid; })[0];
-      if (version) render(version); else clear(out);
+      if (version) render(version); else { clear(out); bWrap.setAttribute('hidden', 'hidden'); }
     }
 
-    pSelect.addEventListener('change', showVersions);
+    pSelect.addEventListener('change', function () { bInput.value = ''; showVersions(null); });
     vSelect.addEventListener('change', showVersion);
+    bInput.addEventListener('input', showVersion);
 
     Promise.all([getJSON(new URL('index.json', api)), getJSON(new URL('products/index.json', api))]).then(function (data) {
       state.index = data[0];
@@ -197,9 +322,21 @@
       option(pSelect, '', L.choose);
       state.products.products.forEach(function (p) { option(pSelect, p.id, p.name); });
       out.textContent = '';
-      root.setAttribute('data-ready', 'true');
+      // Deep link: ?product=…&version=…[&build=…] opens the same answer for a colleague.
+      var q = new URLSearchParams(window.location.search);
+      var wanted = q.get('product');
+      var ready = Promise.resolve();
+      if (wanted && state.products.products.some(function (p) { return p.id === wanted; })) {
+        pSelect.value = wanted;
+        bInput.value = q.get('build') || '';
+        ready = showVersions(q.get('version'));
+      }
+      return ready.then(function () { root.setAttribute('data-ready', 'true'); });
     }).catch(function () { out.textContent = L.error; });
   }
+
+  // For tests and for other scripts on the page: the comparison the checker uses.
+  window.patchdayCompareBuilds = compareBuilds;
 
   function start() {
     var nodes = document.querySelectorAll('#pd-affected, [data-pd-affected]');

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 import patchday
+from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import Localizer, csaf_filename, localizer
@@ -43,7 +44,7 @@ def _vulnerability(f: VulnFacts, loc: Localizer) -> dict[str, Any]:
     remediations: list[dict[str, Any]] = []
     for r in f.remediations:
         if isinstance(r, VendorFix):
-            details = w["install"].format(update=r.update, fixed=r.fixed)
+            details = w["install"].format(update=r.update, fixed=r.fixed) if r.fixed else w["install_kb"].format(update=r.update)
             if r.restart_unknown:
                 details += " " + w["restart_maybe"]
             remediations.append({**r.frame, "details": details})
@@ -59,14 +60,20 @@ def _vulnerability(f: VulnFacts, loc: Localizer) -> dict[str, Any]:
     threats: list[dict[str, Any]] = [
         {"category": "impact", "details": impact + (w.get(sev) or sev), "product_ids": ids} for sev, ids in f.impacts
     ]
-    yes, no = w["yes"], w["no"]
-    threats.append(
-        {
-            "category": "exploit_status",
-            "details": f"{w['exploited']}: {yes if v.exploited else no}. {w['disclosed']}: {yes if v.publicly_disclosed else no}.",
-            "product_ids": f.affected,
-        }
-    )
+    def said(value: bool | str) -> str:  # `unknown` is said as such, never turned into yes or no
+        return w["not_stated"] if value == "unknown" else w["yes"] if value is True else w["no"]
+
+    exploited = said(v.exploited)
+    if v.exploited_since is not None:
+        exploited = f"{w['yes']} ({w['since'].format(date=v.exploited_since.isoformat())})"
+    threat: dict[str, Any] = {
+        "category": "exploit_status",
+        "details": f"{w['exploited']}: {exploited}. {w['disclosed']}: {said(v.publicly_disclosed)}.",
+        "product_ids": f.affected,
+    }
+    if v.exploited_since is not None:
+        threat["date"] = f"{v.exploited_since.isoformat()}T00:00:00Z"  # the day exploitation became known
+    threats.append(threat)
     return {**f.frame, "title": get(f.title), "notes": notes, "remediations": remediations, "threats": threats}
 
 
@@ -101,6 +108,13 @@ def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
         {"category": "external", "summary": label(doc_lang, "release", vendor=settings.vendor, month=e.release),
          "url": common.absolute(common.release_path(e.release, doc_lang, settings), settings)},
     ]
+    # Supersedence both ways, to published bulletins only: a reader of the older document learns
+    # that a newer update replaced it, and the newer one links what it replaces.
+    older = dict.fromkeys(s for r in b.affected if r.update for s in r.update.supersedes if s in catalog.by_id)
+    for key, ids in (("supersedes", older), ("superseded_by", remediation.superseded_by(catalog, e.id))):
+        for other in ids:
+            references.append({"category": "external", "summary": label(doc_lang, key, id=other),
+                               "url": common.absolute(document_path(catalog.by_id[other]), settings)})
     references += shared.references
 
     document: dict[str, Any] = {

@@ -33,14 +33,35 @@ def fixed_id(product: str, fixed: str) -> str:
     return f"{product}:fixed:{fixed}"
 
 
+def combined_id(product: str, version: str, platform: str, platform_version: str) -> str:
+    """The product id of a component version inside (or on) one platform version (a relationship)."""
+    return f"{product}:{version}@{platform}:{platform_version}"
+
+
+def _platforms(catalog: Catalog, product: str, version: str) -> list[tuple[str, str, str]]:
+    """(platform, platform version, relation) for a component version, catalogue order."""
+    v = catalog.version(product, version)
+    if v is None:
+        return []
+    return [(part.product, pv, part.relation) for part in v.part_of for pv in part.versions
+            if catalog.version(part.product, pv) is not None]
+
+
+def row_ids(catalog: Catalog, product: str, versions: list[str]) -> list[str]:
+    """A row's product ids: each version, then each version as part of its platforms."""
+    own = [product_id(product, ver) for ver in versions]
+    return own + [combined_id(product, ver, pp, pv) for ver in versions for pp, pv, _ in _platforms(catalog, product, ver)]
+
+
 @dataclass(frozen=True, slots=True)
 class VendorFix:
     """A ``vendor_fix`` remediation but for its ``details``, which are in the document's language."""
 
     frame: dict[str, Any]  # category, product_ids, url and restart_required if CSAF can say it
     update: str
-    fixed: str
-    restart_unknown: bool
+    fixed: str | None  # None: the update is known by its KB/package only
+    restart_unknown: bool  # "may be required": said in words, since CSAF cannot
+
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,7 +130,7 @@ def _facts(e: Entry, catalog: Catalog) -> BulletinFacts:
     moments = common.revision_moments(b, settings)
     numbers, legacy = versions([r.version for r, _ in moments])
     released = stamp(b.released)
-    not_affected = [product_id(r.product, ver) for r in b.not_affected for ver in r.versions]
+    not_affected = [i for r in b.not_affected for i in row_ids(catalog, r.product, r.versions)]
     return BulletinFacts(
         product_tree=_product_tree(e, catalog),
         revisions=[Revision(rev.version, stamp(moment), n, legacy) for (rev, moment), n in zip(moments, numbers, strict=True)],
@@ -123,10 +144,29 @@ def _facts(e: Entry, catalog: Catalog) -> BulletinFacts:
 def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
     wanted: dict[str, dict[str, None]] = {}
     fixes: dict[str, dict[str, None]] = {}
+    relationships: list[dict[str, Any]] = []
     for row in [*e.bulletin.affected, *e.bulletin.not_affected]:
         wanted.setdefault(row.product, {}).update(dict.fromkeys(row.versions))
-        if isinstance(row, Affected) and row.update is not None:
+        if isinstance(row, Affected) and row.update is not None and row.update.fixed is not None:
             fixes.setdefault(row.product, {})[row.update.fixed] = None
+        # A component's versions as part of (or installed on) platform versions: CSAF relationships,
+        # so a tool that knows the platform finds the component's bulletin.
+        for ver in row.versions:
+            for pp, pv, relation in _platforms(catalog, row.product, ver):
+                wanted.setdefault(pp, {})[pv] = None
+                comp, plat = catalog.version(row.product, ver), catalog.version(pp, pv)
+                assert comp is not None and plat is not None
+                joint = "in" if relation == "default_component_of" else "on"
+                name: dict[str, Any] = {"name": f"{comp.name} {joint} {plat.name}",
+                                        "product_id": combined_id(row.product, ver, pp, pv)}
+                if comp.cpe:  # what a scanner finds on the platform is the component itself
+                    name["product_identification_helper"] = {"cpe": comp.cpe}
+                relationships.append({
+                    "category": relation,
+                    "full_product_name": name,
+                    "product_reference": product_id(row.product, ver),
+                    "relates_to_product_reference": product_id(pp, pv),
+                })
     products = []
     # Catalogue order, so the tree reads like products.yaml and never depends on record order.
     for p in catalog.products.values():
@@ -149,14 +189,17 @@ def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
                 }
             )
         products.append({"category": "product_name", "name": p.name, "branches": leaves})
-    return {"branches": [{"category": "vendor", "name": catalog.settings.vendor, "branches": products}]}
+    tree: dict[str, Any] = {"branches": [{"category": "vendor", "name": catalog.settings.vendor, "branches": products}]}
+    if relationships:
+        tree["relationships"] = list({r["full_product_name"]["product_id"]: r for r in relationships}.values())
+    return tree
 
 
 def _vuln_facts(e: Entry, v: Vulnerability, released: str, not_affected: list[str], catalog: Catalog) -> VulnFacts:
     rows = [r for r in e.bulletin.affected if r.product in v.severity]
-    ids = [[product_id(r.product, ver) for ver in r.versions] for r in rows]
-    affected = [i for row_ids in ids for i in row_ids]
-    fixed = list(dict.fromkeys(fixed_id(r.product, r.update.fixed) for r in rows if r.update))
+    ids = [row_ids(catalog, r.product, r.versions) for r in rows]
+    affected = [i for these in ids for i in these]
+    fixed = list(dict.fromkeys(fixed_id(r.product, r.update.fixed) for r in rows if r.update and r.update.fixed))
     status: dict[str, list[str]] = {"known_affected": affected}
     if fixed:
         status["fixed"] = fixed
@@ -164,26 +207,28 @@ def _vuln_facts(e: Entry, v: Vulnerability, released: str, not_affected: list[st
         status["known_not_affected"] = not_affected
 
     remediations: list[VendorFix | dict[str, Any]] = []
-    for r, row_ids in zip(rows, ids, strict=True):
+    for r, these in zip(rows, ids, strict=True):
         if r.update is not None:
-            fix: dict[str, Any] = {"category": "vendor_fix", "product_ids": row_ids, "url": r.update.url}
+            fix: dict[str, Any] = {"category": "vendor_fix", "product_ids": these, "url": r.update.url}
             restart = _RESTART.get(r.update.restart)
             if restart:
                 fix["restart_required"] = dict(restart)  # a copy: documents never share module state
-            remediations.append(VendorFix(fix, r.update.id, r.update.fixed, restart is None))
+            remediations.append(VendorFix(fix, r.update.id, r.update.fixed, r.update.restart is Restart.MAYBE))
         elif r.no_fix is not None:
             remediations.append(
                 {
                     "category": "none_available" if r.no_fix.planned else "no_fix_planned",
                     "details": r.no_fix.reason,
-                    "product_ids": row_ids,
+                    "product_ids": these,
                 }
             )
 
-    by_severity: dict[str, list[str]] = {}
-    for r, row_ids in zip(rows, ids, strict=True):
-        by_severity.setdefault(v.severity[r.product], []).extend(row_ids)
     rank = catalog.settings.severity_rank
+    by_severity: dict[str, list[str]] = {}
+    for r, these in zip(rows, ids, strict=True):
+        # The CVE's rating for the product, never above the row's: a vendor may rate versions lower.
+        level = max(v.severity[r.product], r.severity, key=rank)
+        by_severity.setdefault(level, []).extend(these)
 
     frame: dict[str, Any] = {
         "cve": v.cve,
