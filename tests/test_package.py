@@ -57,7 +57,12 @@ def wheel() -> Path:
     if not list(out.glob("patchday-*.whl")):
         tmp = out.with_name(out.name + f".tmp{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
-        _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, ROOT], cwd=ROOT)
+        src = tmp / "src"  # a copy, so setuptools' build/ and egg-info stay out of the checkout
+        shutil.copytree(ROOT / "plugins", src / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+        for name in ("pyproject.toml", "README.md"):
+            shutil.copy(ROOT / name, src / name)
+        _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, src], cwd=tmp)
+        shutil.rmtree(src)
         for old in CACHE.glob("wheel-*"):  # wheels of older sources
             shutil.rmtree(old, ignore_errors=True)
         tmp.rename(out)

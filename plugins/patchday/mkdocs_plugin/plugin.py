@@ -205,6 +205,7 @@ class _State:
     specs: dict[str, PageSpec]  # MkDocs pages, by virtual src_uri
     poured: list[PageSpec]  # release, product and CVE-year pages, poured into shells after MkDocs
     site_dir: Path  # the root site_dir (i18n builds every language under it)
+    catalogue: Any = None  # products.yaml as loaded (Loaded[Catalogue]): serve lints a saved record against it
 
 
 class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
@@ -328,7 +329,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                  + (" (preview: drafts included)" if preview else "")
                  + f"; load {t1 - t0:.1f}s, lint {t3 - t2:.1f}s, catalog {t2 - t1:.1f}s")
         self._loaded = time.perf_counter()
-        return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir)
+        return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir, corpus.catalogue)
 
     # ---- pages ----------------------------------------------------------------
 
@@ -525,6 +526,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         else:
             self._fast.server = server
         return server
+
+    def page_rewritten(self, uri: str, dest: Path, output: str, content: str, toc: list[tuple[str, str]]) -> None:
+        """The serve fast path rewrote a generated MkDocs page in place: keep what is now on disk."""
+        self._pages[uri] = (dest, output, content, toc)
 
     def on_shutdown(self) -> None:
         if self._fast is not None:
