@@ -24,7 +24,7 @@ from xml.sax.saxutils import escape, quoteattr
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, stamp
-from patchday.export.labels import label
+from patchday.export.labels import label, severity_label
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005
@@ -104,7 +104,7 @@ def _labelled(catalog: Catalog, lang: str) -> dict[tuple[str, str], str]:
     out = {}
     for scheme, terms in ((f"{base}/{ENTRY_TYPE}", ("new", "update")), (f"{base}/severity", catalog.settings.severities)):
         for term in terms:
-            out[scheme, term] = _category(scheme, term, label(lang, term))
+            out[scheme, term] = _category(scheme, term, severity_label(catalog.settings, lang, term))
     return out
 
 
@@ -118,7 +118,7 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
     href = quoteattr(common.absolute(common.bulletin_path(e.id, lang, settings), settings))
     link = f'    <link rel="alternate" type="text/html" href={href}/>'
     scheme = f"{base}/severity"
-    severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, label(lang, e.severity))
+    severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, severity_label(settings, lang, e.severity))
     entry_type = f"{base}/{ENTRY_TYPE}"
     rows: _Rows = []
     for i, rev in enumerate(shared.revisions):

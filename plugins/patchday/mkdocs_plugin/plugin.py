@@ -59,7 +59,8 @@ from patchday.i18n import Labels
 from patchday.lint import lint
 from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
-from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict, theme_problem
+from patchday.mkdocs_plugin.config import (PatchdayConfig, languages_problem, settings_dict, site_url_problem,
+                                            theme_problem)
 from patchday.model import Settings
 from patchday.render import urls
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
@@ -282,11 +283,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             as_of = clock.as_of()
         except clock.ClockError as exc:
             raise PluginError(str(exc)) from None
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            built = [lang.locale for lang in i18n.config.languages if lang.build]
-            if sorted(built) != sorted(settings.languages):
-                raise PluginError(f"i18n builds {built} but plugins.patchday.languages is {settings.languages}")
+        for problem in (languages_problem(config, settings), site_url_problem(config, settings)):
+            if problem:
+                raise PluginError(f"{config.config_file_path}: {problem}")
         # The catalog is built before the verdict of the linter, so that the exports and the
         # search index can start now and run beside it (into a staging folder that only a
         # build that passes publishes). Records that fail the lint may trip the catalog: then
