@@ -64,7 +64,8 @@ def wheel() -> Path:
         _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, src], cwd=tmp)
         shutil.rmtree(src)
         for old in CACHE.glob("wheel-*"):  # wheels of older sources
-            shutil.rmtree(old, ignore_errors=True)
+            if old != tmp:
+                shutil.rmtree(old, ignore_errors=True)
         tmp.rename(out)
     (found,) = out.glob("patchday-*.whl")
     return found
@@ -136,6 +137,10 @@ def test_installed_wheel_builds_the_example_identically_on_mkdocs_and_properdocs
     assert any(k.startswith("pagefind/") for k in pd)
     differ = sorted(k for k in mk.keys() | pd.keys() if mk.get(k) != pd.get(k))
     assert differ == [], f"{len(differ)} files differ, e.g. {differ[:10]}"
+    # ProperDocs driven from Python (no command line to map mkdocs.* first): the plugin is still its plugin
+    _run([bin_ / "python", "-c", "import properdocs.plugins as engine\n"
+          "from patchday.mkdocs_plugin.plugin import PatchdayPlugin\n"
+          "assert issubclass(PatchdayPlugin, engine.BasePlugin), PatchdayPlugin.__mro__"], cwd=work)
     home = (tmp_path / "pd" / "index.html").read_text(encoding="utf-8")
     assert "ProperDocs" in GENERATOR.search(home.encode()).group(0).decode()
 
@@ -148,3 +153,19 @@ def test_installed_wheel_builds_the_example_identically_on_mkdocs_and_properdocs
     assert pinned.keys() == mk.keys()
     pages = [k for k in pinned if k.endswith(".html")]
     assert [k for k in pages if _article(pinned[k]) != _article(mk[k])] == []
+
+
+def test_only_the_plugin_glue_imports_the_engine() -> None:
+    """Moving to another engine (ProperDocs, or a later one) touches mkdocs_plugin/ alone."""
+    import ast
+
+    glue = ROOT / "plugins" / "patchday" / "mkdocs_plugin"
+    found = []
+    for path in _package_sources():
+        if path.suffix != ".py" or glue in path.parents:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else \
+                [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}" for n in names if n.split(".")[0] in ("mkdocs", "properdocs")]
+    assert found == []
