@@ -11,6 +11,7 @@ MkDocs 1.x fork, and the example site must come out byte-identical from
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import os
 import re
@@ -54,19 +55,22 @@ def wheel() -> Path:
     for path in _package_sources():
         h.update(path.relative_to(ROOT).as_posix().encode() + b"\0" + path.read_bytes())
     out = CACHE / f"wheel-{h.hexdigest()[:16]}"
-    if not list(out.glob("patchday-*.whl")):
-        tmp = out.with_name(out.name + f".tmp{os.getpid()}")
-        shutil.rmtree(tmp, ignore_errors=True)
-        src = tmp / "src"  # a copy, so setuptools' build/ and egg-info stay out of the checkout
-        shutil.copytree(ROOT / "plugins", src / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
-        for name in ("pyproject.toml", "README.md"):
-            shutil.copy(ROOT / name, src / name)
-        _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, src], cwd=tmp)
-        shutil.rmtree(src)
-        for old in CACHE.glob("wheel-*"):  # wheels of older sources
-            if old != tmp:
-                shutil.rmtree(old, ignore_errors=True)
-        tmp.rename(out)
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with (CACHE / ".lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # test workers (or two sessions) build it once, one at a time
+        if not list(out.glob("patchday-*.whl")):
+            tmp = out.with_name(out.name + f".tmp{os.getpid()}")
+            shutil.rmtree(tmp, ignore_errors=True)
+            src = tmp / "src"  # a copy, so setuptools' build/ and egg-info stay out of the checkout
+            shutil.copytree(ROOT / "plugins", src / "plugins", ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+            for name in ("pyproject.toml", "README.md"):
+                shutil.copy(ROOT / name, src / name)
+            _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", tmp, src], cwd=tmp)
+            shutil.rmtree(src)
+            for old in CACHE.glob("wheel-*"):  # wheels of older sources, and leftovers of stopped runs
+                if old != tmp:
+                    shutil.rmtree(old, ignore_errors=True)
+            tmp.rename(out)
     (found,) = out.glob("patchday-*.whl")
     return found
 
