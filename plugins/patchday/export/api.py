@@ -15,10 +15,11 @@ from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label, severity_label
+from patchday.render import urls
 from patchday.model import Impact, Settings
 from patchday.model.bulletin import Vulnerability
 
-API = "api/v1/"
+API = urls.API
 VERSION = 1
 
 

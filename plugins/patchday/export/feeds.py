@@ -25,6 +25,7 @@ from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, stamp
 from patchday.export.labels import label, severity_label
+from patchday.render import urls
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005
@@ -33,12 +34,11 @@ CURRENT_YEARS = 2  # the subscription document: this calendar year and the one b
 
 def feed_path(lang: str, name: str) -> str:
     """name: 'bulletins', 'critical', 'exploited' or 'products/<id>'."""
-    return f"feeds/{lang}/{name}.atom"
+    return urls.feed(lang, name)
 
 
 def archive_path(lang: str, name: str, year: int) -> str:
-    """The archive document of one calendar year (its own folder: a product id may end in a year)."""
-    return f"feeds/{lang}/archive/{year}/{name}.atom"
+    return urls.feed_archive(lang, name, year)
 
 
 def first_current_year(as_of: dt.datetime) -> int:
