@@ -189,6 +189,19 @@ class Catalog:
             for o in e.overlays.values():
                 assess(e.bulletin, o)
 
+    def replace_entry(self, new: Entry) -> Entry:
+        """Put ``new`` in place of the entry with its ID, in the same release; returns the old one."""
+        old = self.by_id[new.id]
+        if new.release != old.release:
+            raise ValueError(f"{new.id} moved from {old.release} to {new.release}: build the catalog again")
+        for items in (self.entries, self.releases[old.release].entries):
+            # by identity: Entry's dataclass __eq__ would compare whole records
+            items[next(i for i, x in enumerate(items) if x is old)] = new
+        self.by_id[new.id] = new
+        for derived in ("by_product", "by_cve", "_remediation"):
+            self.__dict__.pop(derived, None)
+        return old
+
     def version(self, product: str, version: str) -> Version | None:
         p = self.products.get(product)
         if p is None:
@@ -240,6 +253,12 @@ def public_catalogue(
     return {f.id: f for f in catalogue.families if f.id in families}, products
 
 
+def entry_for(b: Bulletin, file: str, overlays: dict[str, BulletinOverlay], settings: Settings) -> Entry:
+    """The catalog's entry for a bulletin and its translations (``patchday serve`` remakes one per save)."""
+    return Entry(bulletin=b, file=file, release=release_month(b.released, settings.release),
+                 severity=overall_severity(b, settings), overlays=dict(sorted(overlays.items())))
+
+
 def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, preview: bool = False) -> Catalog:
     """Index the corpus as of a moment. ``as_of`` must be timezone-aware."""
     if as_of.tzinfo is None:
@@ -254,15 +273,7 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
         b = item.model
         if not preview and not is_published(b, as_of):
             continue
-        entries.append(
-            Entry(
-                bulletin=b,
-                file=item.file,
-                release=release_month(b.released, rule),
-                severity=overall_severity(b, settings),
-                overlays=dict(sorted(overlays.get(b.id, {}).items())),
-            )
-        )
+        entries.append(entry_for(b, item.file, overlays.get(b.id, {}), settings))
     entries.sort(key=lambda e: (e.bulletin.released, e.id))
     notes = {n.model.release: n.model for n in corpus.release_notes}
     notes_overlays: dict[str, dict[str, ReleaseNotesOverlay]] = {}

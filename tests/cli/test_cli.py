@@ -113,7 +113,37 @@ def test_new_scaffolds_next_id_on_next_patch_day(site: Path) -> None:
     assert "released: 2026-12-08T10:00:00-08:00" in text
     assert "status: draft" in text and 'title: "Gateway fix"' in text
     r = patchday("validate", cwd=site)
-    assert r.returncode == 0, r.stdout  # the scaffold itself validates
+    assert r.returncode == 0, r.stdout  # the scaffold validates as a draft, its placeholders as warnings
+    assert r.stdout.count("warning PD803") == 5, r.stdout  # summary, reason, CVE id, its title, description
+
+
+def test_new_placeholders_are_refused_until_replaced(site: Path) -> None:
+    """A scaffold set to final with its TODO text and CVE-YYYY-0000 left in is refused, each placeholder on its line."""
+    r = patchday("new", "--title", "Gateway fix", "--product", "gateway", "--after", "2026-11-25T12:00:00Z", cwd=site)
+    assert r.returncode == 0, r.stderr
+    path = site / "bulletins" / "2026" / "CX26-002.yaml"
+    text = path.read_text(encoding="utf-8").replace("status: draft", "status: final")
+    path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    placeholders = [n for n, line in enumerate(lines, 1) if "TODO" in line or "CVE-2026-0000" in line]
+    r = patchday("validate", "--no-cache", cwd=site)
+    assert r.returncode == 1, r.stdout
+    errors = [line for line in r.stdout.splitlines() if " error PD803 " in line]
+    reported = sorted(int(line.split(":")[1]) for line in errors)
+    # a block scalar's text is reported on its key's line, one above the TODO
+    assert reported == sorted(n - 1 if lines[n - 2].endswith(">-") else n for n in placeholders)
+    assert any("CVE-2026-0000" in line for line in errors)
+    assert "hint: replace CVE-2026-0000 with the CVE id assigned to this flaw" in r.stdout
+    assert "hint: write the summary in place of the TODO text" in r.stdout
+    for placeholder, fixed in [("TODO: one paragraph for administrators: what is affected, how bad it is,",
+                                "An attacker could read mail on the gateway;"),
+                               ("and what to install.", "install the update."),
+                               ("CVE-2026-0000", "CVE-2026-29999")]:
+        text = text.replace(placeholder, fixed)
+    path.write_text(text, encoding="utf-8")
+    r = patchday("validate", "--no-cache", cwd=site)
+    assert "summary" not in "".join(line for line in r.stdout.splitlines() if "PD803" in line)
+    assert r.stdout.count("error PD803") == 3  # the reason, the CVE title and the description remain
 
 
 def test_new_in_a_new_year_starts_at_001(site: Path) -> None:

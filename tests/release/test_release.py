@@ -32,6 +32,23 @@ def test_ready_month_passes_preflight() -> None:
     assert "[ok  ] csaf (" in r.stdout and "[ok  ] translation" in r.stdout
 
 
+def test_preflight_fails_closed_when_the_csaf_validator_cannot_run(tmp_path: Path) -> None:
+    """The validator script without its node modules beside it exits with ERR_MODULE_NOT_FOUND: not READY."""
+    script = tmp_path / "export" / "csaf_validate.mjs"
+    script.parent.mkdir()
+    script.write_bytes((ROOT / "tests" / "export" / "csaf_validate.mjs").read_bytes())
+    r = patchday("release", READY_MONTH, "--check", "--csaf-validator", str(script))
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert r.stdout.rstrip().endswith("NOT READY")
+    assert "[FAIL] csaf" in r.stdout
+    assert "the CSAF validator could not run" in r.stdout and "ERR_MODULE_NOT_FOUND" in r.stdout
+
+
+def test_preflight_without_the_csaf_check_says_it_skipped_it() -> None:
+    r = patchday("release", READY_MONTH, "--check", "--no-csaf")
+    assert "[skip] csaf" in r.stdout and "[ok  ] csaf" not in r.stdout
+
+
 def test_stale_ja_translation_fails_preflight_naming_file_and_field() -> None:
     r = patchday("release", STALE_MONTH, "--check")
     assert r.returncode == 1

@@ -58,6 +58,22 @@ print(json.dumps({"broken": None if broken is None else [broken.pages, broken.er
 """
 
 
+_RULE_EDIT = _SERVED + r"""
+build(cfg)
+fast = FastPath(plugin)
+record = Path(sys.argv[3])
+good = record.read_text(encoding="utf-8")
+bad = good.replace("severity: critical", "severity: catastrophic", 1)
+bad = bad.replace("\ntitle: ", "\ntitle: Rule broken ", 1).replace("An authenticated attacker", "An <b>authenticated</b> attacker", 1)
+record.write_text(bad, encoding="utf-8")
+broken = fast.rebuild([record])
+record.write_text(good.replace("\ntitle: ", "\ntitle: Fixed ", 1), encoding="utf-8")
+fixed = fast.rebuild([record])
+print(json.dumps({"broken": None if broken is None else [broken.pages, broken.errors],
+                  "fixed": None if fixed is None else [fixed.pages, fixed.errors]}))
+"""
+
+
 def _config(folder: Path) -> Path:
     cfg = folder / "mkdocs.yml"
     cfg.write_text(
@@ -227,3 +243,35 @@ def test_a_save_ahead_of_its_time_asks_for_a_full_build(tmp_path: Path) -> None:
         "full": {"states a hidden product": True, "revised after as-of": True, "names an unknown bulletin": True,
                  "plain edit": False},
         "public": False}
+
+
+def test_a_save_that_breaks_a_rule_is_reported_as_validate_reports_it_and_not_published(tmp_path: Path) -> None:
+    """A record that loads but breaks rules (a severity off the scale, raw HTML) must not reach the
+    page: serve logs each error as `patchday validate` words it, and the last good page stays."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    record = live / "bulletins" / "2026" / "CX26-001.yaml"
+    page = live / "site" / "bulletins" / "CX26-001" / "index.html"
+    script = _RULE_EDIT.replace("fixed = fast.rebuild", "kept = page_text()\nfixed = fast.rebuild").replace(
+        "build(cfg)\n", f"build(cfg)\npage_text = lambda: Path({str(page)!r}).read_text(encoding='utf-8')\n", 1)
+    script = script.replace('print(json.dumps({"broken"', 'print(json.dumps({"kept": "Rule broken" not in kept, "broken"')
+    out = subprocess.run([sys.executable, "-c", script, str(_config(live)), str(live / "site"), str(record)],
+                         cwd=live, capture_output=True, text=True, env=env, check=False)
+    assert out.returncode == 0, out.stderr[-4000:]
+    result = json.loads(out.stdout.strip().splitlines()[-1])
+    assert result["kept"], "a record with rule errors reached the page"
+    assert result["broken"] == [0, 3] and result["fixed"] == [4, 0], result
+
+    # the same record, as `patchday validate` reports it
+    record.write_text(record.read_text(encoding="utf-8").replace("\ntitle: Fixed ", "\ntitle: "), encoding="utf-8")
+    bad = record.read_text(encoding="utf-8").replace("severity: critical", "severity: catastrophic", 1)
+    record.write_text(bad.replace("An authenticated attacker", "An <b>authenticated</b> attacker", 1), encoding="utf-8")
+    validate = subprocess.run([sys.executable, "-m", "patchday", "validate", "--no-cache", "live/bulletins"], cwd=tmp_path,
+                              capture_output=True, text=True, env=env, check=False)
+    expected = [line for line in validate.stdout.splitlines() if " error " in line]
+    assert {line.split(" error ")[1].split()[0] for line in expected} == {"PD401", "PD405", "PD801"}, validate.stdout + validate.stderr
+    logged = [line for line in out.stderr.splitlines() if " error PD" in line]
+    assert [line[line.index("bulletins/"):].split(" (hint: ")[0] for line in logged] == [line[line.index("bulletins/"):] for line in expected]
+    assert "Fixed " in page.read_text(encoding="utf-8")

@@ -41,13 +41,11 @@ def run(args: argparse.Namespace) -> int:
     if not config.exists():
         print(f"patchday build: {config}: no such file", file=sys.stderr)
         return 2
-    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
-
-    from patchday.mkdocs_plugin.run import build_site
+    from patchday.mkdocs_plugin.run import BuildFailed, build_site
 
     try:
         build_site(config, site_dir=Path(args.site_dir) if args.site_dir else None, strict=args.strict, verbose=args.verbose)
-    except (PluginError, ConfigurationError, Abort) as exc:
+    except BuildFailed as exc:
         print(f"patchday build: {exc}", file=sys.stderr)
         return 1
     return 0

@@ -10,18 +10,20 @@ from pathlib import Path
 
 from patchday.cli.common import settings_and_root
 from patchday.clock import parse_as_of
+from patchday.lint.placeholders import CVE_NUMBER, TODO
 from patchday.load.corpus import load_corpus
 from patchday.model import Settings
 from patchday.patchdays import local, upcoming
 
 
+# Its placeholders (TODO text, CVE number 0000) come from lint.placeholders, which reports each until replaced.
 TEMPLATE = """\
 # yaml-language-server: $schema=../../schema/bulletin.schema.json
 schema_version: 1
 id: {id}
 title: "{title}"
 summary: >-
-  TODO: one paragraph for administrators: what is affected, how bad it is,
+  {todo}: one paragraph for administrators: what is affected, how bad it is,
   and what to install.
 status: draft
 released: {released}
@@ -31,11 +33,11 @@ affected:
     severity: {severity}
     impact: rce
     no_fix:
-      reason: TODO - replace with `update:` (id, url, fixed, restart) when the update is ready.
+      reason: {todo} - replace with `update:` (id, url, fixed, restart) when the update is ready.
       planned: true
 vulnerabilities:
-  - cve: CVE-{year}-0000
-    title: "TODO {product_name} vulnerability title"
+  - cve: CVE-{year}-{cve}
+    title: "{todo} {product_name} vulnerability title"
     impact: rce
     severity:
       {product}: {severity}
@@ -44,7 +46,7 @@ vulnerabilities:
     publicly_disclosed: false
     exploited: false
     description: >-
-      TODO: what the flaw is and what an attacker could do.
+      {todo}: what the flaw is and what an attacker could do.
 revisions:
   - version: "1.0"
     date: {date}
@@ -53,7 +55,7 @@ revisions:
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--title", default="TODO title", help="bulletin title")
+    p.add_argument("--title", default=f"{TODO} title", help="bulletin title")
     p.add_argument("--product", help="product id from products.yaml (default: the first)")
     p.add_argument("--after", help="ISO date-time to count the next patch day from (default: now)")
     p.add_argument("--dry-run", action="store_true", help="print the record instead of writing it")
@@ -103,6 +105,8 @@ def run(args: argparse.Namespace) -> int:
         severity=settings.severities[0],
         year=day.year,
         date=day.isoformat(),
+        todo=TODO,
+        cve=CVE_NUMBER,
     )
     if args.dry_run:
         sys.stdout.write(text)

@@ -15,11 +15,12 @@ from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
-from patchday.export.labels import label
+from patchday.export.labels import label, severity_label
+from patchday.render import urls
 from patchday.model import Impact, Settings
 from patchday.model.bulletin import Vulnerability
 
-API = "api/v1/"
+API = urls.API
 VERSION = 1
 
 
@@ -82,7 +83,9 @@ def _summary(e: Entry, catalog: Catalog) -> dict[str, Any]:
 
 def _labels(catalog: Catalog) -> dict[str, dict[str, str]]:
     keys = [*catalog.settings.severities, *(str(i) for i in Impact)]
-    return {lang: {k: label(lang, k) for k in keys} for lang in catalog.settings.languages}
+    settings = catalog.settings
+    return {lang: {**{k: label(lang, k) for k in keys}, **{k: severity_label(settings, lang, k) for k in settings.severities}}
+            for lang in settings.languages}
 
 
 def index(catalog: Catalog) -> dict[str, Any]:

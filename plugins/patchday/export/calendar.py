@@ -14,13 +14,14 @@ from patchday.catalog import Catalog
 from patchday.export import common
 from patchday.export.labels import label, month_name
 from patchday.patchdays import upcoming
+from patchday.render import urls
 
 UPCOMING = 12  # one year of monthly patch days
 DURATION = dt.timedelta(hours=1)
 
 
 def calendar_path(lang: str) -> str:
-    return f"calendar/{lang}.ics"
+    return urls.calendar(lang)
 
 
 def _event(uid: str, start: dt.datetime, summary: str, stamp: dt.datetime, url: str | None, description: str | None) -> Event:

@@ -21,6 +21,7 @@ from patchday.catalog import Entry, Score
 from patchday.catalog import vector_scores
 from patchday.model import Settings
 from patchday.model.bulletin import Bulletin, Revision
+from patchday.render import urls
 from patchday.translate.fields import bulletin_texts, overlay_texts
 from patchday.translate.freshness import Freshness, State
 from patchday.translate.freshness import assess as _assess
@@ -36,21 +37,23 @@ def host(settings: Settings) -> str:
     return urlsplit(settings.vendor_url).hostname or "localhost"
 
 
+# The pages' paths from the site root, as the site's own links make them (render/urls.py).
+
 def lang_prefix(lang: str, settings: Settings) -> str:
     """'' for the source language, 'de/' for others: the site's URL scheme."""
-    return "" if lang == settings.source_language else f"{lang}/"
+    return urls.site_path(lang, settings.source_language, "")
 
 
 def bulletin_path(entry_id: str, lang: str, settings: Settings) -> str:
-    return f"{lang_prefix(lang, settings)}bulletins/{entry_id}/"
+    return urls.site_path(lang, settings.source_language, urls.bulletin(entry_id))
 
 
 def release_path(month: str, lang: str, settings: Settings) -> str:
-    return f"{lang_prefix(lang, settings)}releases/{month}/"
+    return urls.site_path(lang, settings.source_language, urls.release(month))
 
 
 def product_path(product: str, lang: str, settings: Settings) -> str:
-    return f"{lang_prefix(lang, settings)}products/{product}/"
+    return urls.site_path(lang, settings.source_language, urls.product(product))
 
 
 def absolute(path: str, settings: Settings) -> str:

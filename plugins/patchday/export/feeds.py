@@ -24,8 +24,9 @@ from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import localizer, stamp
-from patchday.export.labels import label
+from patchday.export.labels import label, severity_label
 from patchday.export.xml_text import escape, quoteattr
+from patchday.render import urls
 
 ENTRY_TYPE = "entry-type"  # scheme suffix; terms "new" and "update"
 HISTORY_NS = "http://purl.org/syndication/history/1.0"  # RFC 5005
@@ -34,12 +35,11 @@ CURRENT_YEARS = 2  # the subscription document: this calendar year and the one b
 
 def feed_path(lang: str, name: str) -> str:
     """name: 'bulletins', 'critical', 'exploited' or 'products/<id>'."""
-    return f"feeds/{lang}/{name}.atom"
+    return urls.feed(lang, name)
 
 
 def archive_path(lang: str, name: str, year: int) -> str:
-    """The archive document of one calendar year (its own folder: a product id may end in a year)."""
-    return f"feeds/{lang}/archive/{year}/{name}.atom"
+    return urls.feed_archive(lang, name, year)
 
 
 def first_current_year(as_of: dt.datetime) -> int:
@@ -105,7 +105,7 @@ def _labelled(catalog: Catalog, lang: str) -> dict[tuple[str, str], str]:
     out = {}
     for scheme, terms in ((f"{base}/{ENTRY_TYPE}", ("new", "update")), (f"{base}/severity", catalog.settings.severities)):
         for term in terms:
-            out[scheme, term] = _category(scheme, term, label(lang, term))
+            out[scheme, term] = _category(scheme, term, severity_label(catalog.settings, lang, term))
     return out
 
 
@@ -119,7 +119,7 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
     href = quoteattr(common.absolute(common.bulletin_path(e.id, lang, settings), settings))
     link = f'    <link rel="alternate" type="text/html" href={href}/>'
     scheme = f"{base}/severity"
-    severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, label(lang, e.severity))
+    severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, severity_label(settings, lang, e.severity))
     entry_type = f"{base}/{ENTRY_TYPE}"
     rows: _Rows = []
     for i, rev in enumerate(shared.revisions):

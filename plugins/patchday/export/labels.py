@@ -7,6 +7,10 @@ listed falls back to English, so adding a site language never breaks a build.
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from patchday.model import Settings
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -93,6 +97,11 @@ _REMEDIATION = {
 }
 for _lang, _extra in _REMEDIATION.items():
     LABELS[_lang].update(_extra)
+
+
+def severity_label(settings: Settings, lang: str, key: str) -> str:
+    """A severity level's name: the site's own label (``severities`` objects) or the built-in one."""
+    return settings.severity_label(key, lang) or label(lang, key)
 
 
 def label(lang: str, key: str, **fmt: object) -> str:

@@ -9,6 +9,7 @@ and leaves their validation to pydantic.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -52,3 +53,43 @@ def theme_problem(config: MkDocsConfig) -> str | None:
             break
     return ("the theme lacks patchday's overrides (partials/toc-item.html with its contents marker); "
             "set theme.custom_dir to this project's theme/ folder")
+
+
+def site_url_problem(config: MkDocsConfig, settings: Settings) -> str | None:
+    """Why site_url and plugins.patchday.vendor_url cannot both be right, or None.
+
+    MkDocs writes site_url into every page's canonical link and the sitemap;
+    the feeds, CSAF documents, the API and security.txt use vendor_url. Two
+    different sites would send readers and tools to different places.
+    """
+    if not config.site_url:
+        return None
+    site, vendor = urlsplit(config.site_url), urlsplit(settings.vendor_url)
+    if (site.scheme, site.netloc.lower(), site.path.strip("/")) == (vendor.scheme, vendor.netloc.lower(), ""):
+        return None
+    return (f"site_url is {config.site_url} but plugins.patchday.vendor_url is {settings.vendor_url}: pages would "
+            f"link to one and the feeds, CSAF and API to the other; set site_url to {settings.vendor_url.rstrip('/')}/")
+
+
+def languages_problem(config: MkDocsConfig, settings: Settings) -> str | None:
+    """Why the i18n plugin's languages and patchday's disagree, or None.
+
+    patchday's ``languages`` (source language first) decide which pages exist;
+    the i18n plugin builds the languages it lists. Both must name the same set.
+    """
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return None
+    built = [lang.locale for lang in i18n.config.languages if lang.build]
+    default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
+    if sorted(built) != sorted(settings.languages):
+        missing = [lang for lang in settings.languages if lang not in built]
+        extra = [lang for lang in built if lang not in settings.languages]
+        said = "; ".join(x for x in (f"not built by i18n: {', '.join(missing)}" if missing else "",
+                                      f"built by i18n but not in patchday's languages: {', '.join(extra)}" if extra else "") if x)
+        return (f"plugins.i18n.languages builds {built} but plugins.patchday.languages is {settings.languages} ({said}); "
+                "list the same languages in both")
+    if default is not None and default != settings.source_language:
+        return (f"plugins.i18n's default language is {default} but patchday's source language (the first of "
+                f"plugins.patchday.languages) is {settings.source_language}; make them the same")
+    return None

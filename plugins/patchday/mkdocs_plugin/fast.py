@@ -3,7 +3,10 @@
 A full build re-runs MkDocs once per language. When only bulletin records
 (or their translation overlays) change, nothing MkDocs renders around a
 bulletin changes: the shells stay valid. So :meth:`FastPath.rebuild` re-loads
-just the changed files, swaps the new ``Entry`` into the catalog, pours the
+just the changed files with their translations, judges them by every rule that
+``patchday validate`` runs per record (a save with errors is logged as validate
+words it, and the last good pages stay), swaps the new entry into the catalog
+(``Catalog.replace_entry``), pours the
 bulletin into the cached shell of every language and tells the browsers to
 reload; then it refreshes the generated index pages that list the bulletin:
 its release, products and CVE years are poured into their shells like the
@@ -13,10 +16,11 @@ their content area replaced in the HTML MkDocs wrote. Then it reloads again.
 Anything else (products.yaml, release notes, a new, deleted or moved
 bulletin, a bulletin that changes month or stops being published) returns
 ``None`` and the caller asks MkDocs for a full rebuild. A changed record that
-does not load (a YAML or shape error) is reported at once, file:line, and the
-last good pages stay: a full build would only stop on the same error after
-reading every record. Cross-record lint rules and the exports are refreshed by
-the next full build, not per keystroke.
+does not load or breaks a rule is reported at once, file:line, and the last
+good pages stay: a full build would only stop on the same error after reading
+every record. The two rules across records (an ID used once, a superseded
+bulletin exists) and the exports are refreshed by the next full build, not per
+keystroke. Browsers are told to reload through :mod:`.livereload`.
 """
 
 from __future__ import annotations
@@ -30,20 +34,22 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 
 from patchday import remediation
-from patchday.catalog import Entry, is_published, overall_severity
+from patchday.catalog import Entry, entry_for, is_published
 from patchday.diagnostics import Diagnostic, Severity
-from patchday.load.corpus import load_file
+from patchday.lint import ordered, record_rules
+from patchday.load.corpus import Corpus, Loaded, load_corpus
 from patchday.load.files import Kind, classify, display
 from patchday.patchdays import release_month
 from patchday.render.index_views import cve_year
 from patchday.render.pages import render_page
 from patchday.render.shell import Shell
+from patchday.mkdocs_plugin.livereload import LiveReload
 from patchday.render.write import _bulletin_file, poured_file, render_bulletin_page, render_poured_page
 
 if TYPE_CHECKING:
     from patchday.catalog import Catalog
     from patchday.mkdocs_plugin.plugin import PatchdayPlugin
-    from patchday.model import Bulletin
+    from patchday.model import Bulletin, Catalogue, Settings
 
 log = get_plugin_logger(__name__)
 
@@ -70,6 +76,7 @@ class FastPath:
     def __init__(self, plugin: PatchdayPlugin, server: Any = None) -> None:
         self.plugin = plugin
         self.server = server
+        self._livereload: LiveReload | None = None
         self._shells: dict[tuple[str, str], Shell] = {}
         self._shells_from: dict[tuple[str, str], str] = {}
         self._lock = threading.Lock()
@@ -146,22 +153,25 @@ class FastPath:
     # ---- livereload ---------------------------------------------------------------
 
     def _reload_browsers(self) -> None:
-        server = self.server
-        if server is None or not hasattr(server, "_epoch_cond"):
-            return
-        from mkdocs.livereload import _timestamp
-
-        with server._epoch_cond:
-            server._wanted_epoch = server._visible_epoch = _timestamp()
-            server._epoch_cond.notify_all()
+        self._live().reload_browsers()
 
     def _full_rebuild(self) -> None:
-        server = self.server
-        if server is None or not hasattr(server, "_rebuild_cond"):
-            return
-        with server._rebuild_cond:
-            server._want_rebuild = True
-            server._rebuild_cond.notify_all()
+        self._live().request_rebuild()
+
+    def _live(self) -> LiveReload:
+        if self._livereload is None or self._livereload.server is not self.server:
+            self._livereload = LiveReload(self.server)
+        return self._livereload
+
+    def _report(self, found: list[Diagnostic]) -> None:
+        """As the full build logs the lint: errors always, warnings when strict_lint is on."""
+        for d in found:
+            if d.severity is Severity.ERROR:
+                log.error(d.one_line())  # now, not after a full build has read every record again
+            elif self.plugin.config.strict_lint:
+                log.warning(d.one_line())
+            else:
+                log.debug(d.one_line())
 
     # ---- the fast path --------------------------------------------------------------
 
@@ -193,63 +203,52 @@ class FastPath:
             return None
         catalog = state.catalog
         settings = catalog.settings
-        changed: dict[str, Entry] = {}
-        broken: list[Diagnostic] = []
+        units: dict[str, Path] = {}  # bulletin ID -> its folder
         for path in paths:
             if not path.exists():
                 return None
             source = classify(path.resolve(), state.source, display(path, Path.cwd()))  # as the full build names it
             if source.kind not in (Kind.BULLETIN, Kind.BULLETIN_OVERLAY):
                 return None
-            loaded, problems = load_file(source)
-            errors = [d for d in problems if d.severity is Severity.ERROR]
-            if loaded is None or errors:
-                broken.extend(errors or problems)
+            units.setdefault(source.stem, path.resolve().parent)
+        changed: dict[str, Entry] = {}
+        broken: list[Diagnostic] = []
+        for stem, folder in sorted(units.items()):
+            corpus, found = lint_unit(state.source, folder, stem, state.catalogue, settings)
+            self._report(found)
+            if any(d.severity is Severity.ERROR for d in found):
+                broken.extend(d for d in found if d.severity is Severity.ERROR)
                 continue
-            old = changed.get(source.stem) or catalog.by_id.get(source.stem)
-            if old is None:
-                return None  # a new or unpublished bulletin: the indexes change shape
-            if not catalog.preview and _ahead_of(loaded, old.bulletin if source.kind is Kind.BULLETIN_OVERLAY else None, catalog):
+            old = catalog.by_id.get(stem)
+            if old is None or len(corpus.bulletins) != 1:
+                return None  # a new, unpublished or deleted bulletin: the indexes change shape
+            item = corpus.bulletins[0]
+            b = item.model
+            if b.id != old.id or not (catalog.preview or is_published(b, catalog.as_of)):
+                return None
+            if not catalog.preview and any(_ahead_of(x, None if x is item else b, catalog) for x in (item, *corpus.overlays)):
                 return None  # the full build's lint says why it refuses (PD608, PD609)
-            if source.kind is Kind.BULLETIN:
-                b = loaded.model
-                if b.id != old.id or not (catalog.preview or is_published(b, catalog.as_of)):
-                    return None
-                month = release_month(b.released, settings.release)
-                if month != old.release or b.released != old.bulletin.released:
-                    return None
-                if _stated(b) != _stated(old.bulletin):
-                    return None  # the public catalogue follows what published bulletins state
-                entry = Entry(bulletin=b, file=loaded.file, release=month, severity=overall_severity(b, settings),
-                              overlays=dict(old.overlays))
-            else:
-                overlays = dict(old.overlays)
-                overlays[source.lang or ""] = loaded.model
-                entry = Entry(bulletin=old.bulletin, file=old.file, release=old.release, severity=old.severity,
-                              overlays=dict(sorted(overlays.items())))
+            if _stated(b) != _stated(old.bulletin):
+                return None  # the public catalogue follows what published bulletins state
+            entry = entry_for(b, item.file, {o.source.lang or "": o.model for o in corpus.overlays}, settings)
+            if entry.release != old.release or b.released != old.bulletin.released:
+                return None
             changed[old.id] = entry
         if broken:
-            for d in broken:
-                log.error(d.one_line())  # now, not after a full build has read every record again
             if not changed:
-                # Only records that do not load: a full build would stop on these same errors,
-                # after reading every record (about 20 s at 3,000 bulletins), and the save that
-                # fixes them would wait for it. Keep the last good pages; that save takes this path.
+                # Only records with errors: a full build would stop on these same errors, after
+                # reading every record (about 20 s at 3,000 bulletins), and the save that fixes
+                # them would wait for it. Keep the last good pages; that save takes this path.
                 return Rebuilt([], 0, errors=len(broken))
             return None
         if not changed:
             return None
         old_products: set[str] = set()
-        for bid, entry in changed.items():
-            old = catalog.by_id[bid]
+        for entry in changed.values():
+            old = catalog.replace_entry(entry)
             self._due_years.update(cve_year(v.cve) for e in (old, entry) for v in e.bulletin.vulnerabilities)
             old_products.update(old.products)
             old_products.update(r.product for r in old.bulletin.not_affected)
-            _swap(catalog.entries, old, entry)
-            _swap(catalog.releases[entry.release].entries, old, entry)
-            catalog.by_id[bid] = entry
-        for cached in ("by_product", "by_cve", "_remediation"):
-            catalog.__dict__.pop(cached, None)
 
         # 1. the bulletin pages themselves, then reload the browsers
         src = settings.source_language
@@ -328,7 +327,7 @@ class FastPath:
                     continue
                 output = output.replace(content, rendered.html, 1)
                 dest.write_text(output, encoding="utf-8")
-                self.plugin._pages[uri] = (dest, output, rendered.html, toc)
+                self.plugin.page_rewritten(uri, dest, output, rendered.html, toc)
                 done.index_pages += 1
             self._due_months.clear()
             self._due_products.clear()
@@ -341,15 +340,6 @@ class FastPath:
             log.info(f"{len(done.stale)} index page(s) changed shape; rebuilding the site")
             return None
         return done
-
-
-def _swap(items: list[Entry], old: Entry, new: Entry) -> None:
-    """Replace ``old`` by identity (Entry's dataclass __eq__ would compare whole records)."""
-    for i, x in enumerate(items):
-        if x is old:
-            items[i] = new
-            return
-    raise LookupError(old.id)
 
 
 def _stated(b: Bulletin) -> set[tuple[str, str]]:
@@ -370,3 +360,20 @@ def _ahead_of(loaded: Any, bulletin: Bulletin | None, catalog: Catalog) -> bool:
         return True
     today = local(catalog.as_of, catalog.settings.release).date()
     return bulletin is None and any(rev.date > today for rev in b.revisions)
+
+
+def lint_unit(root: Path, folder: Path, stem: str, catalogue: Loaded[Catalogue] | None,
+              settings: Settings) -> tuple[Corpus, list[Diagnostic]]:
+    """Load a bulletin with its translations and judge them by every rule that `validate` runs
+    per record; returns what loaded and the diagnostics on these files, as `validate` reports them.
+
+    The rules across records (an ID used twice, a superseded bulletin that exists) wait for
+    the next full build.
+    """
+    files = sorted(p for p in folder.glob(f"{stem}.*yaml") if p.name.split(".")[0] == stem)
+    corpus = load_corpus(root, paths=files)
+    ours = {item.file for group in (corpus.bulletins, corpus.overlays) for item in group}
+    ours |= {d.file for d in corpus.diagnostics if d.code != "PD034"}  # files that did not load
+    corpus.diagnostics = [d for d in corpus.diagnostics if d.file in ours]
+    corpus.catalogue = catalogue  # rules check products and versions against it
+    return corpus, ordered(d for d in record_rules(corpus, settings) if d.file in ours)

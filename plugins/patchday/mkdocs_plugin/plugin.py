@@ -58,7 +58,8 @@ from patchday.i18n import Labels
 from patchday.lint import lint
 from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
-from patchday.mkdocs_plugin.config import PatchdayConfig, plugin_block, theme_problem
+from patchday.mkdocs_plugin.config import (PatchdayConfig, languages_problem, plugin_block, site_url_problem,
+                                            theme_problem)
 from patchday.model import Settings
 from patchday.model.site import BuildOptions, SettingsProblem, read_plugin_block
 from patchday.render import urls
@@ -206,6 +207,7 @@ class _State:
     specs: dict[str, PageSpec]  # MkDocs pages, by virtual src_uri
     poured: list[PageSpec]  # release, product and CVE-year pages, poured into shells after MkDocs
     site_dir: Path  # the root site_dir (i18n builds every language under it)
+    catalogue: Any = None  # products.yaml as loaded (Loaded[Catalogue]): serve lints a saved record against it
 
 
 class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
@@ -279,11 +281,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             as_of = clock.as_of()
         except (clock.ClockError, env.EnvError) as exc:
             raise PluginError(str(exc)) from None
-        i18n = config.plugins.get("i18n")
-        if i18n is not None:
-            built = [lang.locale for lang in i18n.config.languages if lang.build]
-            if sorted(built) != sorted(settings.languages):
-                raise PluginError(f"i18n builds {built} but plugins.patchday.languages is {settings.languages}")
+        for problem in (languages_problem(config, settings), site_url_problem(config, settings)):
+            if problem:
+                raise PluginError(f"{config.config_file_path}: {problem}")
         # The catalog is built before the verdict of the linter, so that the exports and the
         # search index can start now and run beside it (into a staging folder that only a
         # build that passes publishes). Records that fail the lint may trip the catalog: then
@@ -326,7 +326,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                  + (" (preview: drafts included)" if preview else "")
                  + f"; load {t1 - t0:.1f}s, lint {t3 - t2:.1f}s, catalog {t2 - t1:.1f}s")
         self._loaded = time.perf_counter()
-        return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir)
+        return _State(settings, source, catalog, specs, poured_pages(catalog), site_dir, corpus.catalogue)
 
     # ---- pages ----------------------------------------------------------------
 
@@ -524,6 +524,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         else:
             self._fast.server = server
         return server
+
+    def page_rewritten(self, uri: str, dest: Path, output: str, content: str, toc: list[tuple[str, str]]) -> None:
+        """The serve fast path rewrote a generated MkDocs page in place: keep what is now on disk."""
+        self._pages[uri] = (dest, output, content, toc)
 
     def on_shutdown(self) -> None:
         if self._fast is not None:

@@ -19,7 +19,20 @@ def _setup_logging(verbose: bool) -> None:
     log.setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
+class BuildFailed(Exception):
+    """The engine stopped the build with a message for the publisher (configuration, plugin, abort)."""
+
+
 def build_site(config_file: Path, *, site_dir: Path | None = None, strict: bool = False, verbose: bool = False) -> None:
+    from mkdocs.exceptions import Abort, ConfigurationError, PluginError
+
+    try:
+        _build(config_file, site_dir=site_dir, strict=strict, verbose=verbose)
+    except (PluginError, ConfigurationError, Abort) as exc:
+        raise BuildFailed(str(exc)) from None
+
+
+def _build(config_file: Path, *, site_dir: Path | None, strict: bool, verbose: bool) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import difflib
 import re
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -39,6 +40,9 @@ def read_flag(value: object) -> bool:
 
 Flag = Annotated[bool, BeforeValidator(read_flag)]
 
+# The levels patchday labels in every language and draws an icon for.
+BUILT_IN_SEVERITIES = ("critical", "important", "moderate", "low")
+
 
 class ReleaseRule(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
@@ -66,6 +70,17 @@ class ReleaseRule(BaseModel):
         return value
 
 
+class SeverityLevel(BaseModel):
+    """A level of the scale given as an object in ``severities``: its own labels and icon."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9-]{0,31}$", description="The key records use, e.g. `not-critical`.")
+    labels: dict[str, str] = Field(default_factory=dict, description="Label per language; `en` is required unless the level is built in.")
+    icon: Literal["critical", "important", "moderate", "low"] | None = Field(
+        default=None, description="Which built-in icon (and colour) to show; default: the built-in level at the same rank.")
+
+
 class Settings(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -80,7 +95,30 @@ class Settings(BaseModel):
     severities: list[str] = Field(
         default_factory=lambda: ["critical", "important", "moderate", "low"], description="Severity scale, most severe first."
     )
+    # Filled from the objects in `severities` (see _severity_objects); not written by hand.
+    severity_levels: dict[str, SeverityLevel] = Field(default_factory=dict, description="Labels and icons of severity levels.")
     release: ReleaseRule = Field(default_factory=ReleaseRule)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _severity_objects(cls, data: Any) -> Any:
+        """``severities`` entries may be objects ({id, labels, icon}); the scale keeps their ids."""
+        if not isinstance(data, dict) or not isinstance(data.get("severities"), list):
+            return data
+        ids: list[Any] = []
+        levels = dict(data.get("severity_levels") or {})
+        for i, item in enumerate(data["severities"]):
+            if not isinstance(item, dict):
+                ids.append(item)
+                continue
+            try:
+                level = SeverityLevel.model_validate(item)
+            except ValidationError as exc:
+                problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'entry'}: {e['msg']}" for e in exc.errors(include_url=False))
+                raise ValueError(f"severities[{i}]: {problems}") from None
+            ids.append(level.id)
+            levels[level.id] = level
+        return {**data, "severities": ids, "severity_levels": levels}
 
     @field_validator("id_pattern", "external_id_pattern")
     @classmethod
@@ -100,11 +138,52 @@ class Settings(BaseModel):
                 raise ValueError(f"required language {lang!r} is not in languages")
         if len(set(self.severities)) != len(self.severities) or not self.severities:
             raise ValueError("severities must be a non-empty list without repeats")
+        for key in self.severities:
+            level = self.severity_levels.get(key)
+            if key not in BUILT_IN_SEVERITIES and (level is None or not level.labels.get("en")):
+                raise ValueError(f"severity {key!r} is not built in, so it needs an English label: write it as "
+                                 f"{{id: {key}, labels: {{en: ...}}}} (other languages fall back to English)")
+        for key, level in self.severity_levels.items():
+            if key not in self.severities:
+                raise ValueError(f"severity_levels names {key!r}, which is not in severities")
+            if unknown := sorted(set(level.labels) - set(self.languages)):
+                raise ValueError(f"severity {key!r} has labels for {', '.join(unknown)}, which is not in languages")
+        return self
+
+    @model_validator(mode="after")
+    def _vendor_url(self) -> Settings:
+        url = urlsplit(self.vendor_url)
+        if url.scheme != "https" or not url.netloc:
+            raise ValueError(f"vendor_url {self.vendor_url!r} must be an https URL such as https://security.example.com")
+        if url.path.strip("/") or url.query or url.fragment:
+            root = f"{url.scheme}://{url.netloc}"
+            raise ValueError(f"vendor_url {self.vendor_url!r} has a path: CSAF and security.txt would land under "
+                             f"{self.vendor_url.rstrip('/')}/.well-known/, where no client looks (they ask "
+                             f"{root}/.well-known/); serve the site at the root of a host and set vendor_url to {root}")
         return self
 
     @property
     def source_language(self) -> str:
         return self.languages[0]
+
+    def severity_label(self, key: str, lang: str) -> str | None:
+        """The site's own label for a level in a language, or None: then the built-in tables name it.
+
+        A level the site added falls back to its English label; a built-in one to the built-in label.
+        """
+        level = self.severity_levels.get(key)
+        if level is None:
+            return None
+        return level.labels.get(lang) or (None if key in BUILT_IN_SEVERITIES else level.labels["en"])
+
+    def severity_icon(self, key: str) -> str:
+        """The built-in icon (and colour) a level is drawn with."""
+        level = self.severity_levels.get(key)
+        if level is not None and level.icon:
+            return level.icon
+        if key in BUILT_IN_SEVERITIES:
+            return key
+        return BUILT_IN_SEVERITIES[min(self.severity_rank(key), len(BUILT_IN_SEVERITIES) - 1)]
 
     def severity_rank(self, name: str) -> int:
         """0 is the most severe. Unknown names rank last."""

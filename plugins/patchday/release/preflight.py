@@ -36,6 +36,7 @@ class Report:
     entries: list[Entry] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     csaf_checked: int = 0
+    csaf_skipped: bool = False  # --no-csaf: said so in the report, not shown as passed
 
     @property
     def ready(self) -> bool:
@@ -45,30 +46,57 @@ class Report:
 CsafValidator = Callable[[list[Path]], dict[str, list[str]]]
 
 
+RUN_FAILED = "(validator)"  # the key under which a validator that could not judge says why
+
+
 def node_validator(script: Path) -> CsafValidator:
-    """Run @secvisogram/csaf-validator-lib through the project's node script."""
+    """Run @secvisogram/csaf-validator-lib through the project's node script.
+
+    Fails closed: unless the script gave a verdict on every file and its closing
+    summary, the validator did not run (e.g. its modules are missing), and that is
+    a problem, never a pass.
+    """
 
     def validate(files: list[Path]) -> dict[str, list[str]]:
         node = shutil.which("node")
         if node is None or not script.exists():
-            return {str(f): ["the CSAF validator is not installed (run `make test-deps`)"] for f in files}
+            missing = "node" if node is None else str(script)
+            return {RUN_FAILED: [f"the CSAF validator is not installed ({missing} not found; run `make test-deps`)"]}
         r = subprocess.run([node, str(script), *map(str, files)], capture_output=True, text=True, check=False)
         problems: dict[str, list[str]] = {}
+        judged: set[str] = set()
+        summary = False
         for line in r.stdout.splitlines():
             try:
                 row = json.loads(line)
             except json.JSONDecodeError:
                 continue
-            if row.get("summary"):
+            if not isinstance(row, dict):
                 continue
+            if row.get("summary"):
+                summary = True
+                continue
+            judged.add(str(row.get("file")))
             if not row.get("isValid"):
                 problems[row["file"]] = [f"{e.get('test', '')} {e.get('instancePath', '')}: {e.get('message', '')}".strip()
                                          for e in row.get("errors", [])] or ["invalid"]
-        if r.returncode not in (0, 1):
-            problems.setdefault("(validator)", []).append(r.stderr.strip()[:500] or f"exit {r.returncode}")
+        unjudged = [f for f in files if str(f) not in judged]
+        if r.returncode not in (0, 1) or not summary or unjudged:
+            problems.setdefault(RUN_FAILED, []).append(
+                f"the CSAF validator could not run ({len(unjudged)} of {len(files)} document(s) unchecked): "
+                f"{_reason(r.stderr) or f'exit {r.returncode}'} (run `make test-deps`)")
         return problems
 
     return validate
+
+
+def _reason(stderr: str) -> str:
+    """The line of a failed run that says what went wrong (Node prints a stack around it)."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if "Error" in line and not line.startswith("at "):
+            return line[:300]
+    return lines[0][:300] if lines else ""
 
 
 def _by_file(diagnostics: list[Diagnostic], files: set[str]) -> list[Diagnostic]:
@@ -106,6 +134,8 @@ def preflight(corpus: Corpus, settings: Settings, month: str, *, validator: Csaf
                 report.findings.append(Finding("translation", e.id, where, f"{lang}: not translated", key))
     if validator is not None:
         _check_csaf(catalog, report, validator)
+    else:
+        report.csaf_skipped = True
     return report
 
 
@@ -121,8 +151,11 @@ def _check_csaf(catalog: Catalog, report: Report, validator: CsafValidator) -> N
                 path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
                 paths[path] = e
         problems = validator(list(paths))
-        report.csaf_checked = len(paths)
+        report.csaf_checked = 0 if RUN_FAILED in problems else len(paths)
         for path, messages in sorted(problems.items()):
+            if path == RUN_FAILED:
+                report.findings += [Finding("csaf", "-", "CSAF validator", message) for message in messages]
+                continue
             e = paths.get(Path(path))
             for message in messages[:5]:
                 report.findings.append(Finding("csaf", e.id if e else "-", e.file if e else path, f"CSAF {Path(path).name}: {message}"))
@@ -139,6 +172,9 @@ def render(report: Report) -> str:
     for check in checks:
         found = [f for f in report.findings if f.check == check]
         mark = "ok  " if not found else "FAIL"
+        if check == "csaf" and report.csaf_skipped:
+            lines.append("[skip] csaf (not validated: --no-csaf)")
+            continue
         extra = f" ({report.csaf_checked} documents)" if check == "csaf" and report.csaf_checked else ""
         lines.append(f"[{mark}] {check}{extra}")
         for f in found:

@@ -48,6 +48,7 @@ class Badge:
 
     key: str
     label: str
+    icon: str = ""  # the built-in icon (and colour) it is drawn with, when that is not its key
 
 
 @dataclass(slots=True)
@@ -178,7 +179,10 @@ def _impact(lang: str, key: str) -> Badge:
 
 
 def severity_badge(ctx: PageCtx, key: str) -> Badge:
-    return _severity(ctx.lang, key)
+    settings = ctx.catalog.settings
+    if key not in settings.severity_levels:
+        return _severity(ctx.lang, key)
+    return Badge(key, settings.severity_label(key, ctx.lang) or _severity(ctx.lang, key).label, settings.severity_icon(key))
 
 
 def impact_badge(ctx: PageCtx, key: str) -> Badge:

@@ -46,9 +46,9 @@ def rich(r, lang: str) -> str:
 
 
 def sev(b) -> str:
-    key = escape(b.key)
-    return (f'<span class="pd-sev pd-sev--{key}"><svg class="pd-ico" aria-hidden="true" focusable="false">'
-            f'<use href="#pd-i-{key}"></use></svg>{escape(b.label)}</span>')
+    icon = escape(b.icon or b.key)
+    return (f'<span class="pd-sev pd-sev--{icon}"><svg class="pd-ico" aria-hidden="true" focusable="false">'
+            f'<use href="#pd-i-{icon}"></use></svg>{escape(b.label)}</span>')
 
 
 def yesno(value: bool | str, t: Labels) -> str:

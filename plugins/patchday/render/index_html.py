@@ -125,7 +125,7 @@ def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: s
         f'<tr data-product="{_esc(r.products)}" data-severity="{_esc(r.severity.key)}" '
         f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}">'
         f'<td>{esc(r.cve)}</td><td>{link(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
-        f'{_cve_cells(r.impact.label, r.severity.key, r.severity.label, bool(r.exploited), lang)}'
+        f'{_cve_cells(r.impact.label, r.severity.key, r.severity.label, r.severity.icon, bool(r.exploited), lang)}'
         for r in rows
     )
     return (
@@ -142,8 +142,8 @@ def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: s
 # The last cells of a CVE row come from a few dozen combinations of impact, severity and
 # exploited per language, on thousands of rows: each is built once.
 @lru_cache(maxsize=1024)
-def _cve_cells(impact: str, severity: str, severity_label: str, exploited: bool, lang: str) -> str:
-    return (f"<td>{esc(impact)}</td><td>{sev(Badge(severity, severity_label))}</td>"
+def _cve_cells(impact: str, severity: str, severity_label: str, icon: str, exploited: bool, lang: str) -> str:
+    return (f"<td>{esc(impact)}</td><td>{sev(Badge(severity, severity_label, icon))}</td>"
             f"<td>{yesno(exploited, Labels(lang))}</td></tr>")
 
 

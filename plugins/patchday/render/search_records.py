@@ -53,7 +53,8 @@ def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
         names = {v.id: v.name for v in product.versions} if product else {}
         products.append(", ".join(names.get(v, v) for v in row.versions) if product else row.product)
     facts = [
-        t(f"sev.{entry.severity}") if t.has(f"sev.{entry.severity}") else entry.severity,
+        catalog.settings.severity_label(entry.severity, lang)
+        or (t(f"sev.{entry.severity}") if t.has(f"sev.{entry.severity}") else entry.severity),
         *(t(f"impact.{i}") for i in entry.impacts),
         *products,
         *entry.updates,

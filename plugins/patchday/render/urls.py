@@ -1,4 +1,7 @@
-"""The URL contract, in one place. Paths are relative to the language root.
+"""The URL contract, in one place: the pages' paths (relative to the language root)
+and the exports' paths (relative to the site root). The pages link with these,
+and the exports (export/common.py, feeds, calendar) name their files and
+absolute URLs with them, so a page and the file it points at cannot drift apart.
 
 English lives at the site root, other languages under ``/<lang>/``. Every
 link we emit is relative, so the site works from any mount point or mirror.
@@ -15,14 +18,31 @@ SEARCH = "search/"
 ABOUT = "about/"
 
 
+API = "api/v1/"
+
+
+def feed(lang: str, name: str) -> str:
+    """An Atom feed, from the site root; name: 'bulletins', 'critical', 'exploited' or 'products/<id>'."""
+    return f"feeds/{lang}/{name}.atom"
+
+
+def feed_archive(lang: str, name: str, year: int) -> str:
+    """The archive document of one calendar year (its own folder: a product id may end in a year)."""
+    return f"feeds/{lang}/archive/{year}/{name}.atom"
+
+
+def calendar(lang: str) -> str:
+    return f"calendar/{lang}.ics"
+
+
 def site_feeds(lang: str) -> list[tuple[str, str]]:
     """(label key, path from the site root) of the Atom feeds every page advertises."""
-    return [(f"feed_{name}", f"feeds/{lang}/{file}.atom")
+    return [(f"feed_{name}", feed(lang, file))
             for name, file in (("all", "bulletins"), ("critical", "critical"), ("exploited", "exploited"))]
 
 
 def product_feed(lang: str, pid: str) -> str:
-    return f"feeds/{lang}/products/{pid}.atom"
+    return feed(lang, f"products/{pid}")
 
 
 def release(month: str) -> str:

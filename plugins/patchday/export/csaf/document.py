@@ -14,7 +14,8 @@ from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import Localizer, csaf_filename, localizer
 from patchday.export.csaf.facts import VendorFix, VulnFacts, facts
-from patchday.export.labels import label, words
+from patchday.export.labels import label, severity_label, words
+from patchday.model import Settings
 
 CSAF_BASE = ".well-known/csaf"
 TLP_DIR = "white"  # CSAF 2.0 uses TLP 1.0 labels: WHITE, not CLEAR
@@ -32,7 +33,7 @@ def document_path(e: Entry, lang: str | None = None) -> str:
     return f"{CSAF_BASE}/{TLP_DIR}/{year}/{csaf_filename(tracking_id(e, lang))}"
 
 
-def _vulnerability(f: VulnFacts, loc: Localizer) -> dict[str, Any]:
+def _vulnerability(f: VulnFacts, loc: Localizer, settings: Settings) -> dict[str, Any]:
     w = words(loc.lang)
     get = loc.get
     v = f.v
@@ -58,7 +59,7 @@ def _vulnerability(f: VulnFacts, loc: Localizer) -> dict[str, Any]:
 
     impact = f"{w.get(v.impact) or str(v.impact)}. {w['severity']}: "
     threats: list[dict[str, Any]] = [
-        {"category": "impact", "details": impact + (w.get(sev) or sev), "product_ids": ids} for sev, ids in f.impacts
+        {"category": "impact", "details": impact + severity_label(settings, loc.lang, sev), "product_ids": ids} for sev, ids in f.impacts
     ]
     def said(value: bool | str) -> str:  # `unknown` is said as such, never turned into yes or no
         return w["not_stated"] if value == "unknown" else w["yes"] if value is True else w["no"]
@@ -128,7 +129,7 @@ def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
             "namespace": settings.csaf_namespace,
         },
         "distribution": {"tlp": {"label": "WHITE", "url": TLP_URL}},
-        "aggregate_severity": {"text": label(doc_lang, e.severity)},
+        "aggregate_severity": {"text": severity_label(settings, doc_lang, e.severity)},
         "notes": notes,
         "references": references,
         "tracking": {
@@ -146,7 +147,7 @@ def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
     return {
         "document": document,
         "product_tree": shared.product_tree,
-        "vulnerabilities": [_vulnerability(f, loc) for f in shared.vulnerabilities],
+        "vulnerabilities": [_vulnerability(f, loc, settings) for f in shared.vulnerabilities],
     }
 
 
