@@ -54,9 +54,13 @@ def run(args: argparse.Namespace) -> int:
     if out.exists():
         shutil.rmtree(out)
     site = out / "site"
-    from patchday.mkdocs_plugin.run import build_site
+    from patchday.mkdocs_plugin.run import BuildFailed, build_site
 
-    build_site(Path(args.config or "mkdocs.yml"), site_dir=site, strict=True, verbose=False)
+    try:
+        build_site(Path(args.config or "mkdocs.yml"), site_dir=site, strict=True, verbose=False)
+    except BuildFailed as exc:  # the build's log has said why (file:line and a hint)
+        print(f"patchday release: {exc}", file=sys.stderr)
+        return 1
     home = site / "index.html"
     if home.exists() and 'name="robots" content="noindex"' in home.read_text(encoding="utf-8", errors="replace"):
         print("patchday release: the build is a preview build; refusing to package it", file=sys.stderr)
