@@ -12,6 +12,7 @@ import pytest
 
 from patchday import env
 from patchday.model.site import SettingsProblem, read_plugin_block
+from tests.release.sitebuild import january_as_on_its_day
 
 BASE = Path(__file__).parent.parent / "lint" / "base"
 THEME = Path(__file__).resolve().parents[2] / "theme"
@@ -108,12 +109,7 @@ def test_a_bad_environment_variable_is_a_usage_error_naming_it(tmp_path: Path, c
 def test_release_refuses_preview_whatever_the_spelling(tmp_path: Path) -> None:
     """`patchday release` treated PATCHDAY_PREVIEW=0 as preview, and `true` only by accident."""
     site = make_site(tmp_path, "      required_languages: [en]\n")  # the base corpus is not translated
-    record = site / "bulletins" / "2026" / "CX26-001.yaml"  # January as it was on its day: no later revision (PD609)
-    text = record.read_text(encoding="utf-8")
-    record.write_text(text[:text.index('  - version: "1.1"')] + text[text.index("\n", text.index("summary:", text.index('  - version: "1.1"'))) + 1:],
-                      encoding="utf-8")
-    for overlay in record.parent.glob("CX26-001.*.yaml"):
-        overlay.unlink()  # translated from revision 1.1
+    january_as_on_its_day(site / "bulletins")
     for value in ("1", "TRUE", "yes"):
         r = patchday("release", "2026-01", "--out", "dist", "--no-csaf", cwd=site, PATCHDAY_PREVIEW=value)
         assert r.returncode == 2 and "refusing to package a preview" in r.stderr, r.stdout + r.stderr

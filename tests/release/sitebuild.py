@@ -69,3 +69,16 @@ def find(site: Path, needles: list[str]) -> dict[str, list[str]]:
                 if raw in low:
                     hits.setdefault(needle, []).append(path.relative_to(site).as_posix())
     return hits
+
+
+def january_as_on_its_day(bulletins: Path) -> None:
+    """The base corpus as it stood on the January release: CX26-001 without its later revision 1.1
+    (a build as of that release refuses a record carrying it, PD609) and without the translations
+    made from it."""
+    record = bulletins / "2026" / "CX26-001.yaml"
+    text = record.read_text(encoding="utf-8")
+    start = text.index('  - version: "1.1"')
+    end = text.index("\n", text.index("summary:", start)) + 1
+    record.write_text(text[:start] + text[end:], encoding="utf-8")
+    for overlay in record.parent.glob("CX26-001.*.yaml"):
+        overlay.unlink()

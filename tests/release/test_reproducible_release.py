@@ -9,6 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.release.sitebuild import january_as_on_its_day
+
 BASE = Path(__file__).resolve().parents[1] / "lint" / "base"
 THEME = Path(__file__).resolve().parents[2] / "theme"
 # The release command under a faked wall clock (time_machine moves datetime.now and
@@ -34,6 +36,7 @@ def tree(folder: Path) -> dict[str, tuple[int, bytes]]:
 def test_two_releases_on_different_days_and_umasks_are_identical(tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(BASE, site / "bulletins")
+    january_as_on_its_day(site / "bulletins")
     (site / "docs").mkdir()
     (site / "mkdocs.yml").write_text(
         f"site_name: t\nsite_url: https://security.contoso.example/\ntheme:\n  name: material\n  custom_dir: {THEME}\n"
