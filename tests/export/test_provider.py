@@ -135,3 +135,22 @@ def test_translation_documents_follow_the_translator_rules(signed_site):
         assert d["tracking"]["version"] == original["document"]["tracking"]["version"] == "1.1.0"
     # Partially translated or untranslated bulletins get no translation documents.
     assert not list(white.glob("cx26-002-*.json"))
+
+
+def test_csaf_translations_can_be_turned_off(tmp_path, plain_site):
+    from patchday import Settings, build_catalog, load_corpus
+    from patchday.export import write_exports
+    from tests.export.conftest import AS_OF, FIXTURE
+
+    settings = Settings(csaf_translations=False)
+    out = tmp_path / "site"
+    write_exports(build_catalog(load_corpus(FIXTURE), settings, AS_OF), out, settings=settings, as_of=AS_OF)
+    white = ".well-known/csaf/white"
+    translation = re.compile(r"-(de|fr|ja)\.json$")
+    before = sorted(p.relative_to(plain_site).as_posix() for p in (plain_site / white).rglob("*.json"))
+    after = sorted(p.relative_to(out).as_posix() for p in (out / white).rglob("*.json"))
+    assert any(translation.search(p) for p in before)  # the default build has translation documents to leave out
+    assert after == [p for p in before if not translation.search(p)]
+    listed = (out / white / "index.txt").read_text().split()
+    feed = json.loads((out / white / "csaf-feed-tlp-white.json").read_text())["feed"]["entry"]
+    assert listed and len(listed) == len(feed) and not [x for x in listed if translation.search(x)]
