@@ -31,6 +31,12 @@ site
     median (of an even count, the slower middle run); the machine's speed drifts
     within an hour, so one round can flip a verdict.
 
+footprint
+    One untimed ``patchday build`` per size (default 10,000 bulletins x 4 languages):
+    output MB, file count, largest file and heaviest folders, and the verdict
+    against each host's limits (patchday.footprint). The site section prints the
+    same table for its timed builds.
+
 floor
     One corpus size in this process, stage by stage, CPU seconds: reading the
     files, libyaml alone, libyaml events as Python objects, the strict walk,
@@ -363,8 +369,39 @@ def section_site(args: argparse.Namespace) -> dict:
     return {"rows": rows}
 
 
+def section_footprint(args: argparse.Namespace) -> dict:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from site_bench import run_footprint
+
+    return {"rows": run_footprint(args.sizes, Path(args.cache) / "site")}
+
+
+def print_footprint(result: dict) -> None:
+    """Output size and file count per corpus size, and whether each host takes the site."""
+    rows = [r for r in result["rows"] if r["kind"] in ("build", "footprint")]
+    if not rows:
+        return
+    print(f"\n{'output':<10}{'bulletins':>10}{'MB':>10}{'files':>9}  largest file")
+    for r in rows:
+        print(f"{'':<10}{r['n']:>10}{r['output_mb']:>10}{r['files']:>9}  {r['largest_file']} ({r['largest_file_mb']} MB)")
+    for r in rows:
+        print(f"  heaviest folders at {r['n']}: " + ", ".join(f"{k} {v}" for k, v in r["folders_mb"].items()))
+    for host in rows[0]["hosts"]:
+        verdicts = [f"{r['n']}: " + ("fits" if not r["hosts"][host] else "NOT met (" + "; ".join(r["hosts"][host]) + ")") for r in rows]
+        print(f"host {host}: " + "; ".join(verdicts))
+    top = next((r for r in rows if r["n"] == 3000), None)
+    if top:
+        ok = top["output_mb"] <= 1000 and top["files"] <= 100_000
+        print(f"target footprint at 3,000 x 4 <= 1 GB and <= 100,000 files: {'met' if ok else 'NOT met'} "
+              f"({top['output_mb']} MB, {top['files']} files)")
+    biggest = max(rows, key=lambda r: r["n"])
+    print(f"target no file over 25 MiB at {biggest['n']}: {'met' if biggest['largest_file_mb'] * 1e6 <= 25 * 2**20 else 'NOT met'} "
+          f"({biggest['largest_file']}, {biggest['largest_file_mb']} MB)")
+
+
 def print_site(result: dict) -> None:
     rows = result["rows"]
+    print_footprint(result)
     print(f"\n{'what':<22}{'bulletins':>10}{'seconds':>9}{'pages/s':>9}{'peak RSS MB':>12}{'output MB':>10}{'ms/bulletin-lang':>17}"
           f"  runs (wall s, sorted; the median is shown)")
     for r in rows:
@@ -438,6 +475,7 @@ SECTIONS = {
     "validate": (section_validate, print_validate),
     "floor": (section_floor, print_floor),
     "site": (section_site, print_site),
+    "footprint": (section_footprint, print_footprint),
 }
 
 
@@ -458,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="also time `python -m patchday.cli validate` with PYTHONPATH=PLUGINS_DIR, e.g. the plugins/ folder of "
                         "`git worktree add /tmp/base <commit>`: before/after figures in one table")
     args = p.parse_args(argv)
-    default_sizes = {"floor": "1000", "site": "300,1000,3000"}.get(args.section, "1000,10000")
+    default_sizes = {"floor": "1000", "site": "300,1000,3000", "footprint": "10000"}.get(args.section, "1000,10000")
     if args.repeat is None:
         args.repeat = 1 if args.section == "site" else 3
     args.sizes = [int(x.replace("_", "")) for x in (args.sizes or default_sizes).split(",") if x.strip()]

@@ -146,6 +146,39 @@ def _timed(cmd: list[str], cwd: Path) -> dict:
     return json.loads(out.stdout)
 
 
+def footprint_row(site: Path) -> dict:
+    """What the hosts count (patchday.footprint): bytes and files of the site, its largest file, each host's verdict."""
+    from patchday.footprint import measure, verdicts
+
+    fp = measure(site)
+    return {
+        "output_mb": round(fp.bytes / 1e6, 1), "files": fp.files, "largest_file": fp.largest[1],
+        "largest_file_mb": round(fp.largest[0] / 1e6, 1),
+        "folders_mb": {name: round(b / 1e6, 1) for name, b, _ in fp.top_folders(8)},
+        "hosts": {v.host.label: list(v.problems) for v in verdicts(fp)},
+    }
+
+
+def footprint_only_row(n: int, workdir: Path, corpus: Path) -> dict:
+    """One untimed build, for sizes too large to time beside the references (10,000 bulletins)."""
+    folder = _site_folder(workdir, f"site-{n}", corpus)
+    site = folder / "site"
+    _set_aside(site, workdir)
+    r = _timed([_python(), "-m", "patchday.cli", "build", "--as-of", AS_OF, "-d", str(site)], folder)
+    if r["rc"] != 0:
+        raise RuntimeError(f"patchday build failed at n={n}:\n{r['log'][-4000:]}")
+    return {"kind": "footprint", "n": n, "languages": len(LANGS)} | footprint_row(site)
+
+
+def run_footprint(sizes: list[int], workdir: Path) -> list[dict]:
+    workdir = Path(workdir)
+    workdir.mkdir(parents=True, exist_ok=True)
+    try:
+        return [footprint_only_row(n, workdir, synth.ensure(workdir / "corpora", n)[0]) for n in sizes]
+    finally:
+        _empty_trash(workdir)
+
+
 def build_row(n: int, workdir: Path, corpus: Path) -> dict:
     folder = _site_folder(workdir, f"site-{n}", corpus)
     site = folder / "site"
@@ -154,11 +187,10 @@ def build_row(n: int, workdir: Path, corpus: Path) -> dict:
     if r["rc"] != 0:
         raise RuntimeError(f"patchday build failed at n={n}:\n{r['log'][-4000:]}")
     size, pages = _tree_bytes(site)
-    row = {
+    row = footprint_row(site) | {
         "kind": "build", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
         "cpu_s": round(r["user"] + r["sys"], 1), "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages,
         "pages_per_s": round(pages / r["wall"], 1), "ms_per_bulletin_language": round(r["wall"] * 1000 / (n * len(LANGS)), 2),
-        "output_mb": round(size / 1e6, 1),
     }
     for key, rx in _PHASES.items():
         found = [float(v) for v in rx.findall(r["log"])]

@@ -17,7 +17,7 @@ def test_every_api_file_validates_against_schema_json(signed_site):
     jsonschema.Draft202012Validator.check_schema(schema)
     validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
     files = sorted((signed_site / "api/v1").rglob("*.json"))
-    assert len(files) == 14 + 5  # and one file per published CVE
+    assert len(files) == 14 + 1 + 5  # a CVE list for the one year of CVE ids, and one file per published CVE
     for path in files:
         errors = sorted(validator.iter_errors(json.loads(path.read_text())), key=str)
         assert not errors, (path, errors[0].message)
@@ -61,7 +61,10 @@ def test_index_releases_and_cves(signed_site):
     rel = _load(signed_site, "releases/2026-03.json")
     assert rel["totals"]["bulletins"] == 2 and rel["totals"]["withdrawn"] == 1 and rel["totals"]["out_of_band"] == 1
     cves = _load(signed_site, "cves.json")
-    assert cves["count"] == 5 and cves["cves"]["CVE-2026-21001"][0]["cvss"][0]["base_score"] == 9.8
+    assert cves["count"] == 5 and cves["years"] == [{"year": "2026", "count": 5, "path": "cves/2026.json"}]
+    year = _load(signed_site, "cves/2026.json")
+    assert year["kind"] == "cves-year" and year["count"] == 5 and len(year["cves"]) == 5
+    assert year["cves"]["CVE-2026-21001"][0]["cvss"][0]["base_score"] == 9.8
 
 
 @pytest.mark.parametrize("rel", ["bulletins/CX26-001.json", "index.json"])
@@ -86,6 +89,6 @@ def test_a_cve_file_says_what_fixes_it_per_product_version(signed_site):
 
 
 def test_cve_files_are_exactly_the_published_cves(signed_site):
-    files = {p.stem for p in (signed_site / "api/v1/cves").glob("*.json")}
-    assert files == set(_load(signed_site, "cves.json")["cves"])
+    files = {p.stem for p in (signed_site / "api/v1/cves").glob("CVE-*.json")}
+    assert files == set(_load(signed_site, "cves/2026.json")["cves"])
     assert "CVE-2026-29999" not in files  # only in a bulletin that is not published

@@ -1,4 +1,4 @@
-"""common.dumps writes the bytes of json.dumps(indent=2, sort_keys=True, ensure_ascii=False) + newline.
+"""common.dumps writes the bytes of json.dumps(separators=(",", ":"), sort_keys=True, ensure_ascii=False) + newline.
 
 It is orjson underneath; the few values where the two disagree are pinned
 here, so that an orjson upgrade that changes them is noticed.
@@ -49,7 +49,7 @@ VALUES = [
 
 
 def _stdlib(value: object) -> bytes:
-    return (json.dumps(value, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    return (json.dumps(value, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n").encode("utf-8")
 
 
 @pytest.mark.parametrize("value", VALUES)

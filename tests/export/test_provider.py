@@ -63,11 +63,10 @@ def test_aggregator_walk(signed_site, tmp_path):
             name = re.sub(r"[^+\-a-z0-9]+", "_", entry["id"].lower()) + ".json"
             year = doc["document"]["tracking"]["initial_release_date"][:4]
             assert doc_url.endswith(f"/.well-known/csaf/white/{year}/{name}")
-            for href in links["hash"]:
-                algo = "sha256" if href.endswith(".sha256") else "sha512"
-                assert href == f"{doc_url}.{algo}"
-                digest, fname = local(signed_site, href).read_text().split()
-                assert fname == name and digest == hashlib.new(algo, data).hexdigest()
+            (href,) = links["hash"]  # one hash file per document (R18 asks for at least one)
+            assert href == f"{doc_url}.sha512"
+            digest, fname = local(signed_site, href).read_text().split()
+            assert fname == name and digest == hashlib.sha512(data).hexdigest()
             (sig,) = links["signature"]
             done = subprocess.run([GPG, "--batch", "--status-fd", "1", "--verify", str(local(signed_site, sig)),
                                    str(local(signed_site, doc_url))], env=env, capture_output=True, text=True)
@@ -119,7 +118,7 @@ def test_unsigned_build_is_a_plain_provider(plain_site):
     assert not list(plain_site.rglob("*.asc"))
     feed = json.loads((plain_site / ".well-known/csaf/white/csaf-feed-tlp-white.json").read_text())["feed"]
     assert all(link["rel"] != "signature" for e in feed["entry"] for link in e["link"])
-    assert list(plain_site.rglob("*.sha512"))
+    assert list(plain_site.rglob("*.sha512")) and not list(plain_site.rglob("*.sha256"))
 
 
 def test_translation_documents_follow_the_translator_rules(signed_site):
@@ -136,3 +135,22 @@ def test_translation_documents_follow_the_translator_rules(signed_site):
         assert d["tracking"]["version"] == original["document"]["tracking"]["version"] == "1.1.0"
     # Partially translated or untranslated bulletins get no translation documents.
     assert not list(white.glob("cx26-002-*.json"))
+
+
+def test_csaf_translations_can_be_turned_off(tmp_path, plain_site):
+    from patchday import Settings, build_catalog, load_corpus
+    from patchday.export import write_exports
+    from tests.export.conftest import AS_OF, FIXTURE
+
+    settings = Settings(csaf_translations=False)
+    out = tmp_path / "site"
+    write_exports(build_catalog(load_corpus(FIXTURE), settings, AS_OF), out, settings=settings, as_of=AS_OF)
+    white = ".well-known/csaf/white"
+    translation = re.compile(r"-(de|fr|ja)\.json$")
+    before = sorted(p.relative_to(plain_site).as_posix() for p in (plain_site / white).rglob("*.json"))
+    after = sorted(p.relative_to(out).as_posix() for p in (out / white).rglob("*.json"))
+    assert any(translation.search(p) for p in before)  # the default build has translation documents to leave out
+    assert after == [p for p in before if not translation.search(p)]
+    listed = (out / white / "index.txt").read_text().split()
+    feed = json.loads((out / white / "csaf-feed-tlp-white.json").read_text())["feed"]["entry"]
+    assert listed and len(listed) == len(feed) and not [x for x in listed if translation.search(x)]

@@ -22,6 +22,7 @@ COMMANDS = {
     "new": ("new", "scaffold a draft bulletin with the next free ID and the next patch day"),
     "schema": ("schema_cmd", "write the record JSON Schemas (generated from the model) into schema/"),
     "translations": ("translations", "show bulletins x languages as ok, partial, missing or stale; --stamp marks translations current"),
+    "footprint": ("footprint_cmd", "report a built site's size and file count against the limits of common hosts; --host makes it a check"),
     "next": ("next_cmd", "print the next patch days; with --is-today exit 0 only on patch day (vendor time zone)"),
     "build": ("build_cmd", "build the website, search index and exports (mkdocs build with the patchday plugin)"),
     "serve": ("serve_cmd", "serve a live preview that rebuilds when a bulletin YAML changes"),

@@ -165,6 +165,12 @@ def schema(url: str) -> dict[str, Any]:
         }),
         "cves": _doc("cves", {
             "count": INT,
+            "years": {"type": "array", "items": _obj({"year": {"type": "string", "pattern": r"^\d{4}$"}, "count": INT,
+                                                      "path": STR})},
+        }),
+        "cves-year": _doc("cves-year", {
+            "year": {"type": "string", "pattern": r"^\d{4}$"},
+            "count": INT,
             "cves": {"type": "object", "propertyNames": CVE, "additionalProperties": {"type": "array", "items": _obj({
                 "bulletin": STR, "title": STR, "severity": STR, "products": {"type": "array", "items": STR},
                 "exploited": STATED, "withdrawn": BOOL, "release": MONTH,
@@ -186,7 +192,7 @@ def schema(url: str) -> dict[str, Any]:
         }),
         "schema-document": {"type": "object", "required": ["$schema", "$defs"]},
     }
-    kinds = ["index", "release-index", "release", "bulletin", "product-index", "product", "cves", "cve"]
+    kinds = ["index", "release-index", "release", "bulletin", "product-index", "product", "cves", "cves-year", "cve"]
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": url,

@@ -58,7 +58,7 @@ def _json(site: Path) -> dict[str, Any]:
     releases = json.loads((api / "releases/index.json").read_text(encoding="utf-8"))
     return {
         "bulletins": len(index["bulletins"]),
-        "cves": len(cves["cves"]),
+        "cves": sum(len(json.loads((api / y["path"]).read_text(encoding="utf-8"))["cves"]) for y in cves["years"]),
         "releases": {r["month"]: {"bulletins": r["totals"]["bulletins"], "cves": r["totals"]["cves"]} for r in releases["releases"]},
     }
 

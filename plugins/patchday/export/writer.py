@@ -18,7 +18,7 @@ from patchday.catalog import Catalog
 from patchday.export import api, calendar, feeds, listing
 from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
-from patchday.export.sign import Signer, hash_lines
+from patchday.export.sign import HASH, Signer, hash_line
 from patchday.model import Settings
 
 CSAF_ROOT = ".well-known/csaf/"
@@ -98,10 +98,8 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         for path, doc in _csaf_documents(catalog):
             data = dumps(doc)
             name = path.rsplit("/", 1)[1]
-            sha256, sha512 = hash_lines(data, name)
             yield emit(path, data)
-            yield emit(path + ".sha256", sha256)
-            yield emit(path + ".sha512", sha512)
+            yield emit(f"{path}.{HASH}", hash_line(data, name))
             if signer is not None:
                 # Signed "at" the document's current release, so signatures only change with content.
                 moment = dt.datetime.fromisoformat(doc["document"]["tracking"]["current_release_date"].replace("Z", "+00:00"))

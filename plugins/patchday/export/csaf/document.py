@@ -159,6 +159,8 @@ def advisory(e: Entry, catalog: Catalog) -> dict[str, Any]:
 def translation_languages(e: Entry, catalog: Catalog) -> list[str]:
     """Languages that get a translation document: only when every required one is fresh (state ok)."""
     settings = catalog.settings
+    if not settings.csaf_translations:
+        return []
     targets = [lang for lang in settings.required_languages if lang != settings.source_language]
     if not targets or not all(common.fully_translated(e, lang) for lang in targets):
         return []

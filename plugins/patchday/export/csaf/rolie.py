@@ -6,6 +6,7 @@ from typing import Any
 
 from patchday.catalog import Catalog
 from patchday.export import common
+from patchday.export.sign import HASH
 
 INFO_TYPE = {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
 CSAF_SCHEMA = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
@@ -22,8 +23,7 @@ def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool
         d = doc["document"]
         links = [
             {"rel": "self", "href": url(path)},
-            {"rel": "hash", "href": url(path + ".sha256")},
-            {"rel": "hash", "href": url(path + ".sha512")},
+            {"rel": "hash", "href": url(f"{path}.{HASH}")},
         ]
         if signed:
             links.append({"rel": "signature", "href": url(path + ".asc")})
