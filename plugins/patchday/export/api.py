@@ -11,12 +11,12 @@ from collections.abc import Iterator
 from typing import Any
 
 from patchday.catalog import Catalog, Entry
-from patchday.export import common
+from patchday.export import common, identity
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label
 from patchday.model import Impact, Settings
-from patchday.model.bulletin import Vulnerability
+from patchday.model.bulletin import Affected, Vulnerability
 
 API = "api/v1/"
 VERSION = 1
@@ -184,12 +184,16 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "versions": r.versions,
                 "severity": r.severity,
                 "impact": str(r.impact),
-                "update": r.update.model_dump(mode="json") if r.update else None,
+                "update": _update(catalog, e, r) if r.update else None,
                 "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
             }
             for r in b.affected
         ],
-        "not_affected": [{"product": r.product, "versions": r.versions} for r in b.not_affected],
+        "not_affected": [
+            {"product": r.product, "versions": r.versions,
+             "justification": str(r.justification) if r.justification else None, "impact_statement": r.impact_statement}
+            for r in b.not_affected
+        ],
         "vulnerabilities": vulns,
         "references": [r.model_dump(mode="json") for r in b.references],
         "revisions": [
@@ -197,6 +201,13 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
             for rev, moment in common.revision_moments(b, settings)
         ],
     }
+
+
+def _update(catalog: Catalog, e: Entry, r: Affected) -> dict[str, Any]:
+    """The record's update, with the fixed build's CPE / PURL as stated or derived (export/identity.py)."""
+    assert r.update is not None
+    ids = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
+    return {**r.update.model_dump(mode="json"), "fixed_cpe": ids.cpe, "fixed_purl": ids.purl}
 
 
 def product_index(catalog: Catalog) -> dict[str, Any]:
@@ -208,7 +219,7 @@ def product_index(catalog: Catalog) -> dict[str, Any]:
                 "id": p.id,
                 "name": p.name,
                 "family": p.family,
-                "versions": [{"id": v.id, "name": v.name} for v in p.versions],
+                "versions": [{"id": v.id, "name": v.name, "cpe": v.cpe, "purl": v.purl} for v in p.versions],
                 "bulletins": len(catalog.by_product.get(p.id, [])),
                 "json": f"products/{p.id}.json",
             }
@@ -257,12 +268,12 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
                 "cves": cves,
                 "withdrawn": e.withdrawn,
                 "released": released,
-                "update": r.update.model_dump(mode="json") if r.update else None,
+                "update": _update(catalog, e, r) if r.update else None,
                 "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
             }
             fix = None
             if not e.withdrawn and r.update is not None:
-                fix = {"bulletin": e.id, "released": released, **r.update.model_dump(mode="json")}
+                fix = {"bulletin": e.id, "released": released, **_update(catalog, e, r)}
             for vid in dict.fromkeys(r.versions):
                 if vid not in rows:
                     continue
@@ -289,6 +300,7 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
             "supported_until": v.supported_until.isoformat() if v.supported_until else None,
             "supported": v.supported_on(today),
             "cpe": v.cpe,
+            "purl": v.purl,
             "bulletins": rows[v.id],
             "latest_update": latest[v.id],
             "unfixed": list(dict.fromkeys(open_ids[v.id])),
@@ -361,7 +373,7 @@ def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
                     "product": r.product,
                     "versions": r.versions,
                     "severity": v.severity[r.product],
-                    "update": r.update.model_dump(mode="json") if r.update else None,
+                    "update": _update(catalog, e, r) if r.update else None,
                     "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
                 }
                 for r in e.bulletin.affected

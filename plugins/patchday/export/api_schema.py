@@ -62,7 +62,7 @@ SUMMARY_PROPS: dict[str, Any] = {
 
 UPDATE = _obj(
     {"id": STR, "url": STR, "fixed": STR, "restart": {"enum": ["required", "not-required", "may-be-required"]},
-     "supersedes": {"type": "array", "items": STR}}
+     "supersedes": {"type": "array", "items": STR}, "fixed_cpe": NSTR, "fixed_purl": NSTR}
 )
 NO_FIX = _obj({"reason": STR, "planned": BOOL})
 TOTALS = _obj({"bulletins": INT, "withdrawn": INT, "out_of_band": INT, "cves": INT,
@@ -102,7 +102,8 @@ def schema(url: str) -> dict[str, Any]:
             "affected": {"type": "array", "minItems": 1, "items": _obj({
                 "product": STR, "versions": {"type": "array", "items": STR}, "severity": STR, "impact": STR,
                 "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix")})},
-            "not_affected": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR}})},
+            "not_affected": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR},
+                                                             "justification": NSTR, "impact_statement": NSTR})},
             "vulnerabilities": {"type": "array", "minItems": 1, "items": _obj({
                 "cve": CVE, "title": STR, "titles": LANGMAP, "impact": STR,
                 "cwe": {"type": "array", "items": {"type": "string", "pattern": r"^CWE-[1-9]\d*$"}},
@@ -120,14 +121,14 @@ def schema(url: str) -> dict[str, Any]:
             "families": {"type": "array", "items": _obj({"id": STR, "name": STR})},
             "products": {"type": "array", "items": _obj({
                 "id": STR, "name": STR, "family": STR, "bulletins": INT, "json": STR,
-                "versions": {"type": "array", "items": _obj({"id": STR, "name": STR})}})},
+                "versions": {"type": "array", "items": _obj({"id": STR, "name": STR, "cpe": NSTR, "purl": NSTR})}})},
         }),
         "product": _doc("product", {
             "id": STR, "name": STR, "family": STR, "url": NSTR, "path": STR,
             "versions": {"type": "array", "items": _obj({
                 "id": STR, "name": STR, "platforms": {"type": "array", "items": STR},
                 "released": {"oneOf": [{"type": "null"}, DATE]}, "supported_until": {"oneOf": [{"type": "null"}, DATE]},
-                "supported": BOOL, "cpe": NSTR,
+                "supported": BOOL, "cpe": NSTR, "purl": NSTR,
                 "bulletins": {"type": "array", "items": {"oneOf": [
                     _obj({"bulletin": STR, "status": {"const": "affected"}, "severity": STR, "impact": STR,
                           "cves": {"type": "array", "items": CVE}, "withdrawn": BOOL, "released": TIME,
@@ -136,7 +137,7 @@ def schema(url: str) -> dict[str, Any]:
                 ]}},
                 "latest_update": {"oneOf": [{"type": "null"}, _obj({
                     "bulletin": STR, "released": TIME, "id": STR, "url": STR, "fixed": STR,
-                    "restart": STR, "supersedes": {"type": "array", "items": STR}})]},
+                    "restart": STR, "supersedes": {"type": "array", "items": STR}, "fixed_cpe": NSTR, "fixed_purl": NSTR})]},
                 "unfixed": {"type": "array", "items": STR},
             })},
         }),
