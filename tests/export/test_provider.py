@@ -39,49 +39,31 @@ def test_aggregator_walk(signed_site, tmp_path):
     keyring.mkdir(mode=0o700)
     env = {**os.environ, "GNUPGHOME": str(keyring)}
     subprocess.run([GPG, "--batch", "--import", str(local(signed_site, key["url"]))], env=env, check=True, capture_output=True)
-    # 3. ROLIE feed (R15) -> every entry's document, hashes and signature (R18/R19).
-    (dist,) = meta["distributions"]
-    (feed_ref,) = dist["rolie"]["feeds"]
-    assert feed_ref["tlp_label"] == "WHITE"
-    feed = json.loads(local(signed_site, feed_ref["url"]).read_text())["feed"]
-    assert feed["category"][0] == {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
-    assert feed["link"][0] == {"rel": "self", "href": feed_ref["url"]}
-    assert len(feed["entry"]) == 7  # 4 originals + 3 translations of CX26-001
-    seen = []
+    # 3. Each distribution (advisories, VEX): ROLIE feed (R15) -> every entry's document, hashes and
+    #    signature (R18/R19), then index.txt (R12) and changes.csv (R13) of its directory.
+    assert [d["directory_url"] for d in meta["distributions"]] == [
+        f"{BASE}/.well-known/csaf/white/", f"{BASE}/.well-known/csaf/vex/white/"]
+    counts = {}
     try:
-        for entry in feed["entry"]:
-            links = {}
-            for link in entry["link"]:
-                links.setdefault(link["rel"], []).append(link["href"])
-            (doc_url,) = links["self"]
-            assert entry["content"] == {"type": "application/json", "src": doc_url}
-            assert entry["format"]["version"] == "2.0"
-            data = local(signed_site, doc_url).read_bytes()
-            doc = json.loads(data)
-            assert doc["document"]["tracking"]["id"] == entry["id"]
-            # File name rule §5.1 and year folder = year of initial_release_date (R11).
-            name = re.sub(r"[^+\-a-z0-9]+", "_", entry["id"].lower()) + ".json"
-            year = doc["document"]["tracking"]["initial_release_date"][:4]
-            assert doc_url.endswith(f"/.well-known/csaf/white/{year}/{name}")
-            for href in links["hash"]:
-                algo = "sha256" if href.endswith(".sha256") else "sha512"
-                assert href == f"{doc_url}.{algo}"
-                digest, fname = local(signed_site, href).read_text().split()
-                assert fname == name and digest == hashlib.new(algo, data).hexdigest()
-            (sig,) = links["signature"]
-            done = subprocess.run([GPG, "--batch", "--status-fd", "1", "--verify", str(local(signed_site, sig)),
-                                   str(local(signed_site, doc_url))], env=env, capture_output=True, text=True)
-            assert done.returncode == 0 and f"VALIDSIG {key['fingerprint']}" in done.stdout, done.stderr
-            seen.append(doc_url.rsplit("/white/", 1)[1])
+        for dist in meta["distributions"]:
+            (feed_ref,) = dist["rolie"]["feeds"]
+            assert feed_ref["tlp_label"] == "WHITE"
+            feed = json.loads(local(signed_site, feed_ref["url"]).read_text())["feed"]
+            assert feed["category"][0] == {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
+            assert feed["link"][0] == {"rel": "self", "href": feed_ref["url"]}
+            seen = _walk_feed(signed_site, feed, dist["directory_url"], key["fingerprint"], env)
+            directory = local(signed_site, dist["directory_url"])
+            assert sorted(seen) == (directory / "index.txt").read_text().split()
+            rows = [line.split(",") for line in (directory / "changes.csv").read_text().splitlines()]
+            assert sorted(r[0].strip('"') for r in rows) == sorted(seen)
+            dates = [r[1].strip('"') for r in rows]
+            assert dates == sorted(dates, reverse=True)
+            counts[dist["directory_url"].split("/.well-known/csaf/")[1]] = len(seen)
     finally:
         subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
-    # 4. index.txt (R12) and changes.csv (R13) list exactly the same documents.
-    white = signed_site / ".well-known/csaf/white"
-    assert sorted(seen) == (white / "index.txt").read_text().split()
-    rows = [line.split(",") for line in (white / "changes.csv").read_text().splitlines()]
-    assert sorted(r[0].strip('"') for r in rows) == sorted(seen)
-    dates = [r[1].strip('"') for r in rows]
-    assert dates == sorted(dates, reverse=True)
+    # 4 originals + 3 translations of CX26-001; a VEX document for each CVE of a bulletin that is not withdrawn.
+    assert counts == {"white/": 7, "vex/white/": 4}
+    feed = json.loads((signed_site / ".well-known/csaf/white/csaf-feed-tlp-white.json").read_text())["feed"]
     # A tampered document no longer verifies (the check above is meaningful).
     first = local(signed_site, feed["entry"][0]["link"][0]["href"])
     forged = tmp_path / "forged.json"
@@ -91,12 +73,43 @@ def test_aggregator_walk(signed_site, tmp_path):
     assert done.returncode != 0
 
 
+def _walk_feed(site: Path, feed: dict, directory: str, fingerprint: str, env: dict) -> list[str]:
+    seen = []
+    for entry in feed["entry"]:
+        links = {}
+        for link in entry["link"]:
+            links.setdefault(link["rel"], []).append(link["href"])
+        (doc_url,) = links["self"]
+        assert entry["content"] == {"type": "application/json", "src": doc_url}
+        assert entry["format"]["version"] == "2.0"
+        data = local(site, doc_url).read_bytes()
+        doc = json.loads(data)
+        assert doc["document"]["tracking"]["id"] == entry["id"]
+        # File name rule §5.1 and year folder = year of initial_release_date (R11).
+        name = re.sub(r"[^+\-a-z0-9]+", "_", entry["id"].lower()) + ".json"
+        year = doc["document"]["tracking"]["initial_release_date"][:4]
+        assert doc_url == f"{directory}{year}/{name}"
+        for href in links["hash"]:
+            algo = "sha256" if href.endswith(".sha256") else "sha512"
+            assert href == f"{doc_url}.{algo}"
+            digest, fname = local(site, href).read_text().split()
+            assert fname == name and digest == hashlib.new(algo, data).hexdigest()
+        # The BSI checker requires a signature link on every entry of a trusted provider's feed.
+        (sig,) = links["signature"]
+        assert sig == doc_url + ".asc"
+        done = subprocess.run([GPG, "--batch", "--status-fd", "1", "--verify", str(local(site, sig)),
+                               str(local(site, doc_url))], env=env, capture_output=True, text=True)
+        assert done.returncode == 0 and f"VALIDSIG {fingerprint}" in done.stdout, done.stderr
+        seen.append(doc_url.removeprefix(directory))
+    return seen
+
+
 def test_service_and_category_documents(signed_site):
     meta = json.loads((signed_site / ".well-known/csaf/provider-metadata.json").read_text())
     rolie = meta["distributions"][0]["rolie"]
     service = json.loads(local(signed_site, rolie["services"][0]).read_text())["service"]
-    (collection,) = service["workspace"][0]["collection"]
-    assert collection["href"] == rolie["feeds"][0]["url"]
+    collections = service["workspace"][0]["collection"]
+    assert [c["href"] for c in collections] == [d["rolie"]["feeds"][0]["url"] for d in meta["distributions"]]
     cats = json.loads(local(signed_site, rolie["categories"][0]).read_text())["categories"]["category"]
     assert {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"} in cats
 

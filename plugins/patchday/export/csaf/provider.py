@@ -19,7 +19,11 @@ def key_path(fingerprint: str) -> str:
     return f"{OPENPGP}{fingerprint}.asc"
 
 
+VEX = ".well-known/csaf/vex/white/"
+
+
 def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerprint: str | None) -> dict[str, Any]:
+    """``documents``: every CSAF document of the provider (advisories and VEX) by path, ``document`` part at least."""
     settings = catalog.settings
     url = lambda p: common.absolute(p, settings)  # noqa: E731
     # last_updated follows the content, not the build clock, so rebuilding changes nothing.
@@ -34,7 +38,16 @@ def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerpr
                     "categories": [url(rolie.CATEGORIES)],
                     "services": [url(rolie.SERVICE)],
                 },
-            }
+            },
+            {
+                "directory_url": url(VEX),
+                "rolie": {
+                    "feeds": [{"summary": f"CSAF VEX documents of {settings.vendor}: one per CVE.", "tlp_label": "WHITE",
+                               "url": url(rolie.VEX_FEED)}],
+                    "categories": [url(rolie.CATEGORIES)],
+                    "services": [url(rolie.SERVICE)],
+                },
+            },
         ],
         "last_updated": updated,
         "list_on_CSAF_aggregators": True,
@@ -49,18 +62,15 @@ def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerpr
     return out
 
 
-def _relative(path: str) -> str:
-    return path.removeprefix(WHITE)
+def index_txt(documents: dict[str, dict[str, Any]], base: str = WHITE) -> bytes:
+    """R12: the documents of one directory distribution (``base``), relative to it."""
+    return "".join(f"{p.removeprefix(base)}\n" for p in sorted(documents)).encode()
 
 
-def index_txt(documents: dict[str, dict[str, Any]]) -> bytes:
-    return "".join(f"{_relative(p)}\n" for p in sorted(documents)).encode()
-
-
-def changes_csv(documents: dict[str, dict[str, Any]]) -> bytes:
+def changes_csv(documents: dict[str, dict[str, Any]], base: str = WHITE) -> bytes:
     """R13: "path","current_release_date" newest first, no header."""
     rows = sorted(
-        ((d["document"]["tracking"]["current_release_date"], _relative(p)) for p, d in documents.items()),
+        ((d["document"]["tracking"]["current_release_date"], p.removeprefix(base)) for p, d in documents.items()),
         key=lambda r: (r[0], r[1]),
         reverse=True,
     )
