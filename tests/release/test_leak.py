@@ -116,6 +116,11 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     assert len(secrets) > 100
     leaks = find(site, secrets)
     assert leaks == {}, f"leaked: {leaks}"
+    # The published CVE has its VEX document and CVE record; the unpublished ones have none (nor a file name).
+    assert (site / "api/v1/cve-records/CVE-2026-21001.json").exists()
+    assert (site / ".well-known/csaf/vex/white/2026/cve-2026-21001.json").exists()
+    names = [p.name.lower() for p in site.rglob("*")]
+    assert not [n for n in names if "99002" in n or "99003" in n or "99004" in n]
 
 
 def test_canaries_appear_once_published(corpus) -> None:
@@ -130,6 +135,8 @@ def test_canaries_appear_once_published(corpus) -> None:
     assert any(f.endswith("CX26-004/index.html") for f in files), files
     assert any(f.startswith(("pagefind", "search")) for f in {h for v in hits.values() for h in v}), "search index not scanned"
     assert any(".well-known/csaf" in f for f in hits.get("CVE-2026-99004", [])), "CSAF not scanned"
+    assert "api/v1/cve-records/CVE-2026-99004.json" in hits["CVE-2026-99004"], "CVE records not scanned"
+    assert ".well-known/csaf/vex/white/2026/cve-2026-99004.json" in hits["CVE-2026-99004"], "VEX not scanned"
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
     assert find(site, still) == {}
