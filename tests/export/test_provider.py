@@ -149,3 +149,70 @@ def test_translation_documents_follow_the_translator_rules(signed_site):
         assert d["tracking"]["version"] == original["document"]["tracking"]["version"] == "1.1.0"
     # Partially translated or untranslated bulletins get no translation documents.
     assert not list(white.glob("cx26-002-*.json"))
+
+
+def _verify(path: Path, key_file: Path, tmp_path: Path, *detached: Path) -> subprocess.CompletedProcess[str]:
+    home = tmp_path / "gpg-verify"
+    home.mkdir(mode=0o700, exist_ok=True)
+    env = {**os.environ, "GNUPGHOME": str(home)}
+    try:
+        subprocess.run([GPG, "--batch", "--import", str(key_file)], env=env, check=True, capture_output=True)
+        return subprocess.run([GPG, "--batch", "--status-fd", "1", "--verify", str(path), *map(str, detached)],
+                              env=env, capture_output=True, text=True)
+    finally:
+        subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
+
+
+def test_signed_security_txt_verifies_and_names_contact_encryption_and_expiry(signed_site, tmp_path):
+    path = signed_site / ".well-known/security.txt"
+    text = path.read_text()
+    assert text.startswith("-----BEGIN PGP SIGNED MESSAGE-----\nHash: SHA512\n\n")
+    meta = json.loads((signed_site / ".well-known/csaf/provider-metadata.json").read_text())
+    (key,) = meta["public_openpgp_keys"]
+    done = _verify(path, local(signed_site, key["url"]), tmp_path)
+    assert done.returncode == 0 and f"VALIDSIG {key['fingerprint']}" in done.stdout, done.stderr
+    body = text.split("\n\n", 1)[1].split("-----BEGIN PGP SIGNATURE-----")[0]
+    fields = dict(line.split(": ", 1) for line in body.splitlines() if line)
+    assert fields["Contact"] == f"{BASE}/"  # no psirt_contact set: the site
+    assert fields["Encryption"] == key["url"]  # no encryption_url set: the published signing key
+    assert fields["Canonical"] == f"{BASE}/.well-known/security.txt"
+    assert fields["Preferred-Languages"] == "en, de, fr, ja"
+    assert fields["Expires"] == "2027-12-01T00:00:00Z"  # as-of + 365 days: at most a year (RFC 9116 §2.5.5)
+    # A changed field no longer verifies.
+    forged = tmp_path / "security.txt"
+    forged.write_text(text.replace(f"Contact: {BASE}/", "Contact: mailto:attacker@example.org"))
+    assert _verify(forged, local(signed_site, key["url"]), tmp_path).returncode != 0
+
+
+def test_security_txt_fields_come_from_the_settings(plain_site):
+    import datetime as dt
+
+    from patchday import Settings
+    from patchday.export.csaf.provider import security_txt
+
+    settings = Settings(psirt_contact="mailto:secure@contoso.example", policy_url="https://contoso.example/disclosure",
+                        encryption_url="https://contoso.example/psirt.asc")
+    lines = security_txt(settings, dt.datetime(2026, 12, 1, tzinfo=dt.UTC), fingerprint="AB" * 20).decode().splitlines()
+    assert lines[:3] == ["Contact: mailto:secure@contoso.example", "Encryption: https://contoso.example/psirt.asc",
+                         "Policy: https://contoso.example/disclosure"]
+    # Unsigned, without a key or an encryption URL: no Encryption line, no signature.
+    plain = (plain_site / ".well-known/security.txt").read_text()
+    assert not plain.startswith("-----BEGIN") and "Encryption:" not in plain and "Policy:" not in plain
+
+
+def test_robots_txt_names_the_sitemap(plain_site):
+    lines = (plain_site / "robots.txt").read_text().splitlines()
+    assert f"Sitemap: {BASE}/sitemap.xml" in lines and "User-agent: *" in lines
+
+
+def test_provider_settings_are_checked():
+    import pytest
+    from pydantic import ValidationError
+
+    from patchday import Settings
+
+    for bad in ({"psirt_contact": "secure@contoso.example"}, {"policy_url": "http://contoso.example/p"},
+                {"encryption_url": "ftp://x"}, {"cna_org_id": "B3476CB9"}, {"advance_notice_days": 0}):
+        with pytest.raises(ValidationError):
+            Settings(**bad)
+    assert Settings(psirt_contact="https://contoso.example/report").psirt_contact == "https://contoso.example/report"

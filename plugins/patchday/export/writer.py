@@ -132,7 +132,9 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         if signer is not None and fingerprint:
             yield emit(provider.key_path(fingerprint), signer.public_key())
         yield from _listings(dict.fromkeys(csaf_paths, b"")).items()
-        yield ".well-known/security.txt", provider.security_txt(catalog.settings, as_of)
+        security = provider.security_txt(catalog.settings, as_of, fingerprint=fingerprint)
+        yield ".well-known/security.txt", signer.clearsign(security, as_of) if signer is not None else security
+        yield "robots.txt", provider.robots_txt(catalog.settings)
         yield from feeds.feeds(catalog).items()
         yield from calendar.calendars(catalog, as_of).items()
         for path, value in api.files(catalog):

@@ -77,14 +77,28 @@ def changes_csv(documents: dict[str, dict[str, Any]], base: str = WHITE) -> byte
     return "".join(f'"{p}","{when}"\n' for when, p in rows).encode()
 
 
-def security_txt(settings: Settings, as_of: dt.datetime) -> bytes:
-    """RFC 9116 with the CSAF field (R8). Expires a year after the build's as_of, never the clock."""
+def security_txt(settings: Settings, as_of: dt.datetime, *, fingerprint: str | None = None) -> bytes:
+    """RFC 9116 with the CSAF field (R8). Expires a year after the build's as_of, never the clock.
+
+    ``Contact`` is the reporting address of the settings (``psirt_contact``), else the site;
+    ``Encryption`` is ``encryption_url``, else the published signing key. With a key, the
+    writer signs the file as a whole (cleartext signature, RFC 9116 §2.3).
+    """
     expires = as_of.astimezone(dt.UTC) + dt.timedelta(days=365)
-    lines = [
-        f"Contact: {common.base_url(settings)}/",
+    lines = [f"Contact: {settings.psirt_contact or common.base_url(settings) + '/'}"]
+    if settings.encryption_url or fingerprint:
+        lines.append(f"Encryption: {settings.encryption_url or common.absolute(key_path(fingerprint or ''), settings)}")
+    if settings.policy_url:
+        lines.append(f"Policy: {settings.policy_url}")
+    lines += [
         f"Expires: {common.stamp(expires)}",
         f"Preferred-Languages: {', '.join(settings.languages)}",
         f"Canonical: {common.absolute('.well-known/security.txt', settings)}",
         f"CSAF: {common.absolute(METADATA, settings)}",
     ]
     return ("\n".join(lines) + "\n").encode()
+
+
+def robots_txt(settings: Settings) -> bytes:
+    """Crawlers may read everything; the sitemap (or its index, at 50,000 pages) is named so they find it."""
+    return f"User-agent: *\nAllow: /\n\nSitemap: {common.absolute('sitemap.xml', settings)}\n".encode()
