@@ -17,6 +17,7 @@ from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
 from patchday.model.catalogue import Family, Product, Version
+from patchday.notice import Notice, notices
 from patchday.patchdays import patch_datetime, release_month
 from patchday.scoring import cvss3, cvss4
 
@@ -148,6 +149,8 @@ class Catalog:
     products: dict[str, Product]
     entries: list[Entry]  # sorted by release time, then ID
     releases: dict[str, Release]  # sorted by month
+    # Advance notices (notice.py): aggregates only, never a fact of one unpublished bulletin.
+    notices: list[Notice] = field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
@@ -248,5 +251,6 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
         products={p.id: p for p in cat_model.products} if cat_model else {},
         entries=entries,
         releases=dict(sorted(releases.items())),
+        notices=notices(corpus, settings, as_of),
     )
 
