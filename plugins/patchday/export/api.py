@@ -11,7 +11,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from patchday.catalog import Catalog, Entry
-from patchday.export import common, identity
+from patchday import identity
+from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label
@@ -204,7 +205,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
 
 
 def _update(catalog: Catalog, e: Entry, r: Affected) -> dict[str, Any]:
-    """The record's update, with the fixed build's CPE / PURL as stated or derived (export/identity.py)."""
+    """The record's update, with the fixed build's CPE / PURL as stated or derived (identity.py)."""
     assert r.update is not None
     ids = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
     return {**r.update.model_dump(mode="json"), "fixed_cpe": ids.cpe, "fixed_purl": ids.purl}

@@ -27,7 +27,8 @@ from typing import Any
 
 import patchday
 from patchday.catalog import Catalog, Entry
-from patchday.export import common, identity
+from patchday import identity
+from patchday.export import common
 from patchday.export.common import csaf_filename, scores, stamp
 from patchday.export.csaf import cwe
 from patchday.export.csaf.document import TLP_URL, document_path

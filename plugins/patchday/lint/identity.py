@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from patchday.identity import derived
 from patchday.lint.context import LintContext
 
 
 def check(ctx: LintContext) -> None:
-    from patchday.export.identity import derived
-
     cat = ctx.corpus.catalogue
     if cat is None:
         return

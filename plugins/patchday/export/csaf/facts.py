@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from patchday.catalog import Catalog, Entry
-from patchday.export import common, identity
+from patchday import identity
+from patchday.export import common
 from patchday.export.common import scores, stamp
 from patchday.export.csaf import cwe
 from patchday.model.bulletin import Affected, Restart, Vulnerability
@@ -148,7 +149,7 @@ def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
 
 
 def _identify(product: dict[str, Any], ids: identity.Ids) -> None:
-    """CPE / PURL for scanners (recommended test 6.2.16); see export/identity.py for fixed builds."""
+    """CPE / PURL for scanners (recommended test 6.2.16); see identity.py for fixed builds."""
     if ids:
         product["product_identification_helper"] = ids.csaf()
 
