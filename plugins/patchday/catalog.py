@@ -20,6 +20,7 @@ from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
 from patchday.model.catalogue import Catalogue, Family, Product, Version
+from patchday.notice import Notice, notices
 from patchday.patchdays import patch_datetime, release_month
 from patchday.scoring import cvss3, cvss4
 
@@ -152,6 +153,8 @@ class Catalog:
     products: dict[str, Product]
     entries: list[Entry]  # sorted by release time, then ID
     releases: dict[str, Release]  # sorted by month
+    # Advance notices (notice.py): aggregates only, never a fact of one unpublished bulletin.
+    notices: list[Notice] = field(default_factory=list)
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
@@ -300,5 +303,6 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
         products=products,
         entries=entries,
         releases=dict(sorted(releases.items())),
+        notices=notices(corpus, settings, as_of),
     )
 

@@ -117,7 +117,7 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, Planter]]:
 def test_nothing_unpublished_leaks(corpus) -> None:
     tmp, planters = corpus
     site = tmp / "site-before"
-    build(site_config(tmp, tmp / "bulletins"), site, as_of=AS_OF)
+    build(site_config(tmp, tmp / "bulletins", advance_notice_days=3), site, as_of=AS_OF)
     assert (site / "bulletins" / "CX26-001" / "index.html").exists()
     secrets = [c for p in planters.values() for c in p.planted] + [
         "CX26-002", "CX26-003", "CX26-004", "CVE-2026-99002", "CVE-2026-99003", "CVE-2026-99004",
@@ -125,13 +125,28 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     assert len(secrets) > 100
     leaks = find(site, secrets)
     assert leaks == {}, f"leaked: {leaks}"
+    # The published CVE has its VEX document and CVE record; the unpublished ones have none (nor a file name).
+    assert (site / "api/v1/cve-records/CVE-2026-21001.json").exists()
+    assert (site / ".well-known/csaf/vex/white/2026/cve-2026-21001.json").exists()
+    names = [p.name.lower() for p in site.rglob("*")]
+    assert not [n for n in names if "99002" in n or "99003" in n or "99004" in n]
+    # The advance notice is out (3 days before patch day): the aggregate of the FINAL bulletin only
+    # (the draft and the review of the same day do not count), in every language, feed and calendar.
+    page = (site / "notices/2026-02/index.html").read_text(encoding="utf-8")
+    assert "plans to release 1 security bulletin(s)" in page and "Contoso Mail Server" in page and ">Critical<" in page
+    assert "releases/2026-02/" not in page
+    for lang in ("de", "fr", "ja"):
+        assert (site / lang / "notices/2026-02/index.html").exists()
+    assert "notice/2026-02</id>" in (site / "feeds/en/bulletins.atom").read_text(encoding="utf-8")
+    ics = (site / "calendar/en.ics").read_text(encoding="utf-8").replace("\r\n ", "")
+    assert "Contoso Mail Server: Critical" in ics
 
 
 def test_canaries_appear_once_published(corpus) -> None:
     tmp, planters = corpus
     site = tmp / "site-after"
     later = (dt.datetime.fromisoformat(AS_OF.replace("Z", "+00:00")) + dt.timedelta(minutes=2)).isoformat()
-    build(site_config(tmp, tmp / "bulletins"), site, as_of=later)
+    build(site_config(tmp, tmp / "bulletins", advance_notice_days=3), site, as_of=later)
     embargo = planters["embargo"].planted
     hits = find(site, embargo + ["CVE-2026-99004"])
     title_canary = embargo[0]
@@ -143,9 +158,27 @@ def test_canaries_appear_once_published(corpus) -> None:
     gateway = find(site, ["CX26-004"])["CX26-004"]
     assert "api/v1/products/gateway.json" in gateway and "products/gateway/index.html" in gateway
     assert "api/v1/bulletins/CX26-001.json" in gateway and "bulletins/CX26-001/index.html" in gateway
+    assert "api/v1/cve-records/CVE-2026-99004.json" in hits["CVE-2026-99004"], "CVE records not scanned"
+    assert ".well-known/csaf/vex/white/2026/cve-2026-99004.json" in hits["CVE-2026-99004"], "VEX not scanned"
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
     assert find(site, still) == {}
+    # After the release the notice links it.
+    page = (site / "notices/2026-02/index.html").read_text(encoding="utf-8")
+    assert 'href="../../releases/2026-02/"' in page and "is out" in page
+
+
+def test_no_advance_notice_before_its_time(corpus) -> None:
+    """Before the notice's publication time (patch day minus 3 days) nothing of it exists."""
+    tmp, planters = corpus
+    site = tmp / "site-early"
+    build(site_config(tmp, tmp / "bulletins", advance_notice_days=3), site, as_of="2026-02-07T17:59:00Z")
+    assert not (site / "notices/2026-02").exists() and not (site / "de/notices/2026-02").exists()
+    assert (site / "notices/2026-01/index.html").exists()  # January's, whose release is out
+    hits = find(site, ["notices/2026-02", "notice/2026-02"])
+    assert hits == {}, hits
+    leaks = find(site, [c for p in planters.values() for c in p.planted] + ["CX26-004", "CVE-2026-99004", "KB9990004"])
+    assert leaks == {}, leaks
 
 
 def test_a_rebuild_into_the_same_folder_takes_back_what_is_no_longer_published(corpus) -> None:
@@ -154,9 +187,9 @@ def test_a_rebuild_into_the_same_folder_takes_back_what_is_no_longer_published(c
     tmp, planters = corpus
     site = tmp / "site-again"
     later = (dt.datetime.fromisoformat(AS_OF.replace("Z", "+00:00")) + dt.timedelta(minutes=2)).isoformat()
-    build(site_config(tmp, tmp / "bulletins"), site, as_of=later)
+    build(site_config(tmp, tmp / "bulletins", advance_notice_days=3), site, as_of=later)
     assert any(".well-known/csaf" in f for f in find(site, ["CVE-2026-99004"]).get("CVE-2026-99004", []))
-    build(site_config(tmp, tmp / "bulletins"), site, as_of=AS_OF)
+    build(site_config(tmp, tmp / "bulletins", advance_notice_days=3), site, as_of=AS_OF)
     leaks = find(site, planters["embargo"].planted + ["CVE-2026-99004", "KB9990004"])
     assert leaks == {}, f"kept from the previous build: {leaks}"
     assert not (site / ".patchday-staging").exists() and not (site / ".patchday-trash").exists()

@@ -26,6 +26,7 @@ COMMANDS = {
     "next": ("next_cmd", "print the next patch days; with --is-today exit 0 only on patch day (vendor time zone)"),
     "build": ("build_cmd", "build the website, search index and exports (mkdocs build with the patchday plugin)"),
     "serve": ("serve_cmd", "serve a live preview that rebuilds when a bulletin YAML changes"),
+    "cve-records": ("cve_records_cmd", "write one CVE JSON 5 CNA container per published CVE into a folder, for upload to CVE Services"),
     "release": ("release_cmd", "check that a monthly release is ready (--check), or build site/, a tarball, SHA256SUMS and manifest.json"),
 }
 

@@ -12,13 +12,14 @@ from typing import Any
 
 from patchday import remediation
 from patchday.catalog import Catalog, Entry
+from patchday import identity
 from patchday.export import common
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label, severity_label
 from patchday.render import urls
 from patchday.model import Impact, Settings
-from patchday.model.bulletin import Vulnerability
+from patchday.model.bulletin import Affected, Vulnerability
 
 API = urls.API
 VERSION = 1
@@ -191,13 +192,17 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
                 "versions": r.versions,
                 "severity": r.severity,
                 "impact": str(r.impact),
-                "update": r.update.model_dump(mode="json") if r.update else None,
+                "update": _update(catalog, e, r) if r.update else None,
                 "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
                 "superseded_by": remediation.row_superseded_by(catalog, e.id, r),
             }
             for r in b.affected
         ],
-        "not_affected": [{"product": r.product, "versions": r.versions} for r in b.not_affected],
+        "not_affected": [
+            {"product": r.product, "versions": r.versions,
+             "justification": str(r.justification) if r.justification else None, "impact_statement": r.impact_statement}
+            for r in b.not_affected
+        ],
         "vulnerabilities": vulns,
         "references": [r.model_dump(mode="json") for r in b.references],
         "revisions": [
@@ -205,6 +210,13 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
             for rev, moment in common.revision_moments(b, settings)
         ],
     }
+
+
+def _update(catalog: Catalog, e: Entry, r: Affected) -> dict[str, Any]:
+    """The record's update, with the fixed build's CPE / PURL as stated or derived (identity.py)."""
+    assert r.update is not None
+    ids = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
+    return {**r.update.model_dump(mode="json"), "fixed_cpe": ids.cpe, "fixed_purl": ids.purl}
 
 
 def product_index(catalog: Catalog) -> dict[str, Any]:
@@ -216,7 +228,7 @@ def product_index(catalog: Catalog) -> dict[str, Any]:
                 "id": p.id,
                 "name": p.name,
                 "family": p.family,
-                "versions": [{"id": v.id, "name": v.name} for v in p.versions],
+                "versions": [{"id": v.id, "name": v.name, "cpe": v.cpe, "purl": v.purl} for v in p.versions],
                 "bulletins": len(catalog.by_product.get(p.id, [])),
                 "json": f"products/{p.id}.json",
             }
@@ -279,7 +291,7 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
                 row = {"bulletin": e.id, "status": "affected", "severity": r.severity, "impact": str(r.impact),
                        "cves": [x.cve for x in e.bulletin.vulnerabilities if p.id in x.severity], "withdrawn": True,
                        "released": released, "component": None,
-                       "update": r.update.model_dump(mode="json") if r.update else None,
+                       "update": _update(catalog, e, r) if r.update else None,
                        "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None}
                 for vid in dict.fromkeys(r.versions):
                     if vid in rows:
@@ -324,6 +336,7 @@ def product(catalog: Catalog, product_id: str) -> dict[str, Any]:
             "supported": v.supported_on(today),
             "cpe": v.cpe,
             "part_of": [{"product": x.product, "versions": x.versions, "relation": x.relation} for x in v.part_of],
+            "purl": v.purl,
             "bulletins": rows[v.id],
             "status": _status(catalog, st),
             # Kept for clients of the first API: the newest update of the version itself, and the
@@ -423,7 +436,7 @@ def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
                     "product": r.product,
                     "versions": r.versions,
                     "severity": v.severity[r.product],
-                    "update": r.update.model_dump(mode="json") if r.update else None,
+                    "update": _update(catalog, e, r) if r.update else None,
                     "no_fix": r.no_fix.model_dump(mode="json") if r.no_fix else None,
                 }
                 for r in e.bulletin.affected

@@ -64,7 +64,7 @@ SUMMARY_PROPS: dict[str, Any] = {
 
 UPDATE_PROPS: dict[str, Any] = {
     "id": STR, "url": STR, "fixed": NSTR, "restart": {"enum": ["required", "not-required", "may-be-required", "unknown"]},
-    "supersedes": {"type": "array", "items": STR}}
+    "supersedes": {"type": "array", "items": STR}, "fixed_cpe": NSTR, "fixed_purl": NSTR}
 UPDATE = _obj(UPDATE_PROPS)
 COMPONENT = {"oneOf": [{"type": "null"}, _obj({"product": STR, "version": STR, "name": STR,
                                                "relation": {"enum": ["default_component_of", "installed_on"]}})]}
@@ -119,7 +119,8 @@ def schema(url: str) -> dict[str, Any]:
                 "product": STR, "versions": {"type": "array", "items": STR}, "severity": STR, "impact": STR,
                 "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix"),
                 "superseded_by": {"type": "array", "items": STR}})},
-            "not_affected": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR}})},
+            "not_affected": {"type": "array", "items": _obj({"product": STR, "versions": {"type": "array", "items": STR},
+                                                             "justification": NSTR, "impact_statement": NSTR})},
             "vulnerabilities": {"type": "array", "minItems": 1, "items": _obj({
                 "cve": CVE, "title": STR, "titles": LANGMAP, "impact": STR,
                 "cwe": {"type": "array", "items": {"type": "string", "pattern": r"^CWE-[1-9]\d*$"}},
@@ -138,7 +139,7 @@ def schema(url: str) -> dict[str, Any]:
             "families": {"type": "array", "items": _obj({"id": STR, "name": STR})},
             "products": {"type": "array", "items": _obj({
                 "id": STR, "name": STR, "family": STR, "bulletins": INT, "json": STR,
-                "versions": {"type": "array", "items": _obj({"id": STR, "name": STR})}})},
+                "versions": {"type": "array", "items": _obj({"id": STR, "name": STR, "cpe": NSTR, "purl": NSTR})}})},
         }),
         "product": _doc("product", {
             "id": STR, "name": STR, "family": STR, "url": NSTR, "path": STR,
@@ -149,7 +150,7 @@ def schema(url: str) -> dict[str, Any]:
                                                             "relation": {"enum": ["default_component_of", "installed_on"]}})},
                 "status": STATUS,
                 "released": {"oneOf": [{"type": "null"}, DATE]}, "supported_until": {"oneOf": [{"type": "null"}, DATE]},
-                "supported": BOOL, "cpe": NSTR,
+                "supported": BOOL, "cpe": NSTR, "purl": NSTR,
                 "bulletins": {"type": "array", "items": {"oneOf": [
                     _obj({"bulletin": STR, "status": {"const": "affected"}, "severity": STR, "impact": STR,
                           "cves": {"type": "array", "items": CVE}, "withdrawn": BOOL, "released": TIME,

@@ -14,6 +14,7 @@ from patchday.catalog import Catalog
 from patchday.export import common
 from patchday.export.labels import label, month_name
 from patchday.patchdays import upcoming
+from patchday.render import notice as notice_words
 from patchday.render import urls
 
 UPCOMING = 12  # one year of monthly patch days
@@ -57,12 +58,18 @@ def ics(catalog: Catalog, lang: str, as_of: dt.datetime) -> bytes:
         start = min([rel.patch_day] + [e.bulletin.released for e in entries])
         url = common.absolute(common.release_path(month, lang, settings), settings)
         cal.add_component(_event(f"release-{month}@{host}", start, summary, stamp_at, url, desc))
+    notices = {n.month: n for n in catalog.notices if not n.released}
+    names = {pid: p.name for pid, p in catalog.products.items()}
     for moment in upcoming(as_of, settings.release, UPCOMING):
         month = moment.strftime("%Y-%m")
         if month in released:
             continue
         summary = label(lang, "patch_day", vendor=vendor, month=month_name(month, lang))
-        cal.add_component(_event(f"patchday-{month}@{host}", moment, summary, as_of, None, None))
+        # The advance notice, once due, describes the event: bulletin count, products, highest severities.
+        n = notices.get(month)
+        description = "\n".join(notice_words.lines(n, lang, vendor, settings.release.timezone, names)) if n else None
+        url = common.absolute(common.lang_prefix(lang, settings) + notice_words.notice_path(month), settings) if n else None
+        cal.add_component(_event(f"patchday-{month}@{host}", moment, summary, as_of, url, description))
     return cal.to_ical()
 
 

@@ -158,6 +158,38 @@ def _rows(catalog: Catalog, lang: str) -> _Rows:
     return rows
 
 
+def _notice_rows(catalog: Catalog, lang: str) -> _Rows:
+    """The advance notices (patchday/notice.py) as entries of the all-bulletins feed: aggregates only.
+
+    An entry is dated when the notice appears and updated at the patch day, when it starts
+    to say that the release is out."""
+    from patchday.render import notice as words
+
+    settings = catalog.settings
+    base = common.base_url(settings)
+    names = {pid: p.name for pid, p in catalog.products.items()}
+    rows: _Rows = []
+    for n in catalog.notices:
+        published = n.published.astimezone(dt.UTC)
+        updated = n.patch_day.astimezone(dt.UTC) if n.released else published
+        tag = f"tag:{common.host(settings)},{published.date().isoformat()}:notice/{n.month}"
+        page = common.absolute(common.lang_prefix(lang, settings) + words.notice_path(n.month), settings)
+        text = "\n".join(words.lines(n, lang, settings.vendor, settings.release.timezone, names))
+        xml = "\n".join([
+            "  <entry>",
+            f"    <id>{escape(tag)}</id>",
+            f"    <title>{escape(words.title(n, lang))}</title>",
+            f"    <published>{stamp(published)}</published>",
+            f"    <updated>{stamp(updated)}</updated>",
+            f'    <link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+            _category(f"{base}/{ENTRY_TYPE}", "notice", words.word(lang, "kind")),
+            f'    <summary type="text">{escape(text)}</summary>',
+            "  </entry>",
+        ])
+        rows.append((updated, tag, None, xml))  # type: ignore[arg-type]  # no Entry: the feed of every bulletin only
+    return rows
+
+
 def _documents(catalog: Catalog, lang: str, name: str, title: str, rows: _Rows) -> dict[str, bytes]:
     """The subscription document and one archive document per older calendar year with entries."""
     settings = catalog.settings
@@ -223,7 +255,8 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
     with common.memoized():
         for lang in settings.languages:
             rows = _rows(catalog, lang)
-            out.update(_documents(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), rows))
+            everything = sorted(rows + _notice_rows(catalog, lang), key=lambda r: (r[0], r[1]), reverse=True)
+            out.update(_documents(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), everything))
             out.update(_documents(catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor),
                                   [r for r in rows if r[2].severity == top]))
             # Exploited in the wild: the bulletins to patch first. A bulletin found exploited after

@@ -78,3 +78,15 @@ class Signer:
                 "--yes", "--faked-system-time", f"{when}!", "--local-user", fpr,
                 "--armor", "--detach-sign", "--output", "-", str(src),
             )
+
+    def clearsign(self, text: bytes, moment: dt.datetime) -> bytes:
+        """A cleartext-signed copy of ``text`` (RFC 9116 §2.3 for security.txt), made 'at' ``moment``."""
+        fpr, created = self._key_line()
+        when = max(int(moment.timestamp()), int(created))
+        with tempfile.TemporaryDirectory() as tmp:
+            src = Path(tmp) / "data"
+            src.write_bytes(text)
+            return self._run(
+                "--yes", "--faked-system-time", f"{when}!", "--local-user", fpr,
+                "--digest-algo", "SHA512", "--clearsign", "--output", "-", str(src),
+            )

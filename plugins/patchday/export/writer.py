@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from patchday.catalog import Catalog
-from patchday.export import api, calendar, feeds, listing
+from patchday.export import api, calendar, cve_record, feeds, listing, vex
 from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
 from patchday.export.sign import HASH, Signer, hash_line
@@ -60,6 +60,17 @@ def _csaf_documents(catalog: Catalog) -> Iterator[tuple[str, dict[str, Any]]]:
             yield document.document_path(e, lang), document.translation(e, catalog, lang)
 
 
+def _with_hashes(path: str, doc: dict[str, Any], signer: Signer | None) -> Iterator[tuple[str, bytes]]:
+    """A CSAF document, its one hash file and, with a key, its .asc."""
+    data = dumps(doc)
+    yield path, data
+    yield f"{path}.{HASH}", hash_line(data, path.rsplit("/", 1)[1])
+    if signer is not None:
+        # Signed "at" the document's current release, so signatures only change with content.
+        moment = dt.datetime.fromisoformat(doc["document"]["tracking"]["current_release_date"].replace("Z", "+00:00"))
+        yield path + ".asc", signer.sign(data, moment)
+
+
 @contextlib.contextmanager
 def _no_cyclic_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while the exports are made.
@@ -96,30 +107,38 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
             return path, data
 
         for path, doc in _csaf_documents(catalog):
-            data = dumps(doc)
-            name = path.rsplit("/", 1)[1]
-            yield emit(path, data)
-            yield emit(f"{path}.{HASH}", hash_line(data, name))
-            if signer is not None:
-                # Signed "at" the document's current release, so signatures only change with content.
-                moment = dt.datetime.fromisoformat(doc["document"]["tracking"]["current_release_date"].replace("Z", "+00:00"))
-                yield emit(path + ".asc", signer.sign(data, moment))
+            for item in _with_hashes(path, doc, signer):
+                yield emit(*item)
             heads[path] = {"document": doc["document"]}
         docs = dict(sorted(heads.items()))
         yield emit(provider.WHITE + "index.txt", provider.index_txt(docs))
         yield emit(provider.WHITE + "changes.csv", provider.changes_csv(docs))
         yield emit(rolie.FEED, dumps(rolie.feed(catalog, docs, signed=signer is not None)))
+        vex_heads: dict[str, dict[str, Any]] = {}
+        for cve in vex.cves(catalog):
+            path, doc = vex.path(cve, catalog), vex.document(catalog, cve)
+            for item in _with_hashes(path, doc, signer):
+                yield emit(*item)
+            vex_heads[path] = {"document": doc["document"]}
+        vex_docs = dict(sorted(vex_heads.items()))
+        yield emit(provider.VEX + "index.txt", provider.index_txt(vex_docs, provider.VEX))
+        yield emit(provider.VEX + "changes.csv", provider.changes_csv(vex_docs, provider.VEX))
+        yield emit(rolie.VEX_FEED, dumps(rolie.feed(catalog, vex_docs, signed=signer is not None, vex=True)))
         yield emit(rolie.CATEGORIES, dumps(rolie.categories(catalog)))
         yield emit(rolie.SERVICE, dumps(rolie.service(catalog)))
-        yield emit(provider.METADATA, dumps(provider.metadata(catalog, docs, fingerprint=fingerprint)))
+        yield emit(provider.METADATA, dumps(provider.metadata(catalog, {**docs, **vex_docs}, fingerprint=fingerprint)))
         if signer is not None and fingerprint:
             yield emit(provider.key_path(fingerprint), signer.public_key())
         yield from _listings(dict.fromkeys(csaf_paths, b"")).items()
-        yield ".well-known/security.txt", provider.security_txt(catalog.settings, as_of)
+        security = provider.security_txt(catalog.settings, as_of, fingerprint=fingerprint)
+        yield ".well-known/security.txt", signer.clearsign(security, as_of) if signer is not None else security
+        yield "robots.txt", provider.robots_txt(catalog.settings)
         yield from feeds.feeds(catalog).items()
         yield from calendar.calendars(catalog, as_of).items()
         for path, value in api.files(catalog):
             yield path, dumps(value)
+        for cve in vex.cves(catalog):
+            yield cve_record.record_path(cve), dumps(cve_record.record(catalog, cve))
         yield AFFECTED_JS, resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
 
 

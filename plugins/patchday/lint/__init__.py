@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from patchday.load.yaml_strict import Path
     from patchday.model import Settings
 
-_RULE_NAMES = ("ids", "dates", "coverage", "severity", "cvss", "revisions", "translations", "markup", "placeholders", "catalogue")
+_RULE_NAMES = ("ids", "dates", "coverage", "identity", "severity", "cvss", "revisions", "translations", "markup", "placeholders",
+               "catalogue")
 
 
 def rules() -> tuple[ModuleType, ...]:

@@ -8,6 +8,7 @@ hint to fix it ("quote it", "did you mean ...").
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
 from typing import Any, TypeVar
@@ -27,6 +28,9 @@ _PATTERN_HINTS = {
     r"^[a-z0-9][a-z0-9-]{0,62}$": "use lowercase letters, digits and hyphens, e.g. disable-smbv3",
     r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,63}$": 'use letters, digits, dots and hyphens, in quotes, e.g. "15.2.1544.9"',
 }
+
+
+_OWN_RULE = re.compile(r"^(?P<code>PD\d{3}): (?P<msg>.*?)(?: \| hint: (?P<hint>.*))?$", re.S)
 
 
 def _unwrap(tp: Any) -> list[Any]:
@@ -168,6 +172,10 @@ def _diagnose(doc: Document, model: type[BaseModel], err: Any) -> Diagnostic:
         code = "PD019"
         msg = f"{field!r} must not be empty"
         hint = "fill it in, or remove the key if it is optional"
+    elif kind == "value_error" and (own := _OWN_RULE.match(msg.removeprefix("Value error, "))):
+        # A validator with a rule of its own (e.g. model/identifiers.py) names its code and hint.
+        code, text, hint = own["code"], own["msg"], own["hint"] or ""
+        msg = f"{field!r}: {text}"
     elif kind == "value_error":
         code = "PD020"
         msg = f"{field!r}: {msg.removeprefix('Value error, ')}"

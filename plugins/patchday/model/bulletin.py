@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, PlainValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from patchday.model.identifiers import Cpe, Purl
 from patchday.model.types import (
     Bool,
     CVEId,
@@ -94,6 +95,8 @@ class Update(Record):
     fixed: VersionRef | None = Field(default=None, description="The fixed version or build number. Quote it: `\"15.2.1544.9\"`. Leave out when the update is known only by its KB/package.")
     restart: Restart = Field(description="Whether installing needs a restart: `required`, `not-required`, `may-be-required` or `unknown`.")
     supersedes: list[BulletinRef] = Field(default_factory=list, description="Bulletin IDs whose updates this one replaces.")
+    fixed_cpe: Cpe | None = Field(default=None, description="CPE 2.3 of the fixed build, if it is not the version's `cpe` with `fixed` as its version.")
+    fixed_purl: Purl | None = Field(default=None, description="Package URL of the fixed build, if it is not the version's `purl` with `fixed` as its version.")
 
 
 class NoFix(Record):
@@ -110,9 +113,25 @@ class Affected(Record):
     no_fix: NoFix | None = Field(default=None, description="Give instead of `update` while no update exists.")
 
 
+class Justification(enum.StrEnum):
+    """Why a version is not affected: the CSAF VEX flag labels."""
+
+    COMPONENT_NOT_PRESENT = "component_not_present"
+    VULNERABLE_CODE_NOT_PRESENT = "vulnerable_code_not_present"
+    CANNOT_BE_CONTROLLED = "vulnerable_code_cannot_be_controlled_by_adversary"
+    NOT_IN_EXECUTE_PATH = "vulnerable_code_not_in_execute_path"
+    INLINE_MITIGATIONS = "inline_mitigations_already_exist"
+
+
 class NotAffected(Record):
     product: ProductRef
     versions: list[VersionRef] = Field(min_length=1, description="Version `id`s of that product that are not affected.")
+    justification: Justification | None = Field(
+        default=None,
+        description="Why they are not affected (a CSAF VEX flag): `component_not_present`, `vulnerable_code_not_present`, "
+        "`vulnerable_code_cannot_be_controlled_by_adversary`, `vulnerable_code_not_in_execute_path` or `inline_mitigations_already_exist`.",
+    )
+    impact_statement: Text | None = Field(default=None, description="One line saying why, in words; the VEX impact statement.")
 
 
 class CVSS(Record):

@@ -8,6 +8,7 @@ from typing import Literal
 from pydantic import Field
 
 from patchday.model.bulletin import Record
+from patchday.model.identifiers import Cpe, Purl
 from patchday.model.types import Date, Slug, Text, Url, VersionRef
 
 
@@ -32,7 +33,8 @@ class Version(Record):
     platforms: list[Text] = Field(default_factory=list, description="e.g. `x64`, `arm64`.")
     released: Date | None = Field(default=None, description="First release; the version is not expected in bulletins before it.")
     supported_until: Date | None = Field(default=None, description="Last day of support; empty means still supported.")
-    cpe: Text | None = None
+    cpe: Cpe | None = Field(default=None, description="CPE 2.3 formatted string of this version, e.g. `cpe:2.3:a:contoso:mail_server:2019:*:*:*:*:*:*:*`. Copied into CSAF, VEX, CVE records and the API.")
+    purl: Purl | None = Field(default=None, description="Package URL of this version, in canonical form with its version, e.g. `pkg:generic/contoso/mail-server@2019`.")
     # remediation model
     part_of: list[PartOf] = Field(default_factory=list, description="Platforms this version ships in or runs on; their customers see its bulletins.")
 

@@ -98,6 +98,34 @@ class Settings(BaseModel):
     # Filled from the objects in `severities` (see _severity_objects); not written by hand.
     severity_levels: dict[str, SeverityLevel] = Field(default_factory=dict, description="Labels and icons of severity levels.")
     release: ReleaseRule = Field(default_factory=ReleaseRule)
+    # Provider files and data for other systems (docs/exports.md).
+    psirt_contact: str | None = Field(default=None, description="Where to report a vulnerability: a mailto: or https URL; security.txt `Contact`.")
+    policy_url: str | None = Field(default=None, description="https URL of the disclosure policy; security.txt `Policy`.")
+    encryption_url: str | None = Field(default=None, description="https URL of the key to encrypt reports with; security.txt `Encryption` (default: the published signing key).")
+    cna_org_id: str | None = Field(default=None, description="The CNA's organisation UUID in CVE Services; the CVE records' `providerMetadata.orgId`.")
+    advance_notice_days: int | None = Field(default=None, ge=1, le=14, description="Publish an advance notice this many days before each patch day (off when unset).")
+
+    @field_validator("psirt_contact")
+    @classmethod
+    def _contact(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"(mailto:[^\s@]+@[^\s@]+|https://[^\s<>\"]+)", value):
+            raise ValueError("psirt_contact must be a mailto: address or an https:// URL")
+        return value
+
+    @field_validator("policy_url", "encryption_url")
+    @classmethod
+    def _https(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"https://[^\s<>\"]+", value):
+            raise ValueError("must be an https:// URL")
+        return value
+
+    @field_validator("cna_org_id")
+    @classmethod
+    def _uuid(cls, value: str | None) -> str | None:
+        if value is not None and not re.fullmatch(r"[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}", value):
+            raise ValueError("cna_org_id must be a lower-case version-4 UUID, as CVE Services shows it")
+        return value
+
     csaf_translations: bool = Field(
         default=True,
         description="Publish a CSAF translation document for each fully translated language. Tools read the English "

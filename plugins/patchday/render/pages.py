@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from patchday.catalog import Catalog
 from patchday.i18n import Labels
-from patchday.render import html, urls
+from patchday.render import html, notice, urls
 from patchday.render.context import PageCtx
 from patchday.render.index_views import cve_years
 
@@ -68,6 +68,9 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
             PageSpec("search", "", lang, urls.SEARCH, t("search"), True),
         ]
         out += [PageSpec("shell", kind, lang, path, SHELL_TITLE, False) for kind, path in SHELL_PATHS.items()]
+        # At most two advance notices (render/notice.py): rendered by MkDocs like the index pages.
+        out += [PageSpec("notice", n.month, lang, notice.notice_path(n.month), notice.title(n, lang), False)
+                for n in catalog.notices]
     return out
 
 
@@ -106,6 +109,9 @@ def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
             return html.affected(ctx)
         case "search":
             return html.search(ctx)
+        case "notice":
+            n = next(n for n in catalog.notices if n.month == spec.key)
+            return html.Rendered(notice.notice_html(ctx, n), [])
         case "shell":
             return html.Rendered(SHELL_CONTENT, [(SHELL_SKIP, SHELL_TOC)] if SHELL_HAS_TOC[spec.key] else [])
     raise ValueError(f"unknown page kind {spec.kind!r}")

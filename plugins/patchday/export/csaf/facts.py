@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from patchday.catalog import Catalog, Entry
+from patchday import identity
 from patchday.export import common
 from patchday.export.common import scores, stamp
 from patchday.export.csaf import cwe
@@ -177,22 +178,23 @@ def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
             if v.id not in wanted[p.id]:
                 continue
             product: dict[str, Any] = {"name": v.name, "product_id": product_id(p.id, v.id)}
-            if v.cpe:
-                product["product_identification_helper"] = {"cpe": v.cpe}
+            _identify(product, identity.Ids(v.cpe, v.purl))
             leaves.append({"category": "product_version", "name": v.id, "product": product})
         for fixed in fixes.get(p.id, {}):
-            leaves.append(
-                {
-                    "category": "product_version",
-                    "name": fixed,
-                    "product": {"name": f"{p.name} {fixed}", "product_id": fixed_id(p.id, fixed)},
-                }
-            )
+            product = {"name": f"{p.name} {fixed}", "product_id": fixed_id(p.id, fixed)}
+            _identify(product, identity.fixed_ids(catalog.products, e.bulletin, p.id, fixed))
+            leaves.append({"category": "product_version", "name": fixed, "product": product})
         products.append({"category": "product_name", "name": p.name, "branches": leaves})
     tree: dict[str, Any] = {"branches": [{"category": "vendor", "name": catalog.settings.vendor, "branches": products}]}
     if relationships:
         tree["relationships"] = list({r["full_product_name"]["product_id"]: r for r in relationships}.values())
     return tree
+
+
+def _identify(product: dict[str, Any], ids: identity.Ids) -> None:
+    """CPE / PURL for scanners (recommended test 6.2.16); see identity.py for fixed builds."""
+    if ids:
+        product["product_identification_helper"] = ids.csaf()
 
 
 def _vuln_facts(e: Entry, v: Vulnerability, released: str, not_affected: list[str], catalog: Catalog) -> VulnFacts:

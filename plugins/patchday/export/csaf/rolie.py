@@ -12,10 +12,12 @@ INFO_TYPE = {"scheme": "urn:ietf:params:rolie:category:information-type", "term"
 CSAF_SCHEMA = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
 FEED = ".well-known/csaf/white/csaf-feed-tlp-white.json"
 CATEGORIES = ".well-known/csaf/white/category-white.json"
+# The CSAF VEX documents (export/vex.py), one per CVE, are a distribution and a feed of their own.
+VEX_FEED = ".well-known/csaf/vex/white/csaf-vex-feed-tlp-white.json"
 SERVICE = ".well-known/csaf/service.json"
 
 
-def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool) -> dict[str, Any]:
+def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool, vex: bool = False) -> dict[str, Any]:
     settings = catalog.settings
     url = lambda p: common.absolute(p, settings)  # noqa: E731
     entries = []
@@ -46,14 +48,18 @@ def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool
     slug = common.host(settings).replace(".", "-")
     return {
         "feed": {
-            "id": f"{slug}-csaf-feed-tlp-white",
-            "title": f"{settings.vendor} CSAF feed (TLP:WHITE)",
-            "link": [{"rel": "self", "href": url(FEED)}],
+            "id": f"{slug}-csaf-{'vex-' if vex else ''}feed-tlp-white",
+            "title": _title(settings.vendor, vex),
+            "link": [{"rel": "self", "href": url(VEX_FEED if vex else FEED)}],
             "category": [INFO_TYPE],
             "updated": updated,
             "entry": entries,
         }
     }
+
+
+def _title(vendor: str, vex: bool) -> str:
+    return f"{vendor} CSAF {'VEX ' if vex else ''}feed (TLP:WHITE)"
 
 
 def service(catalog: Catalog) -> dict[str, Any]:
@@ -65,10 +71,11 @@ def service(catalog: Catalog) -> dict[str, Any]:
                     "title": f"{settings.vendor} public CSAF feeds",
                     "collection": [
                         {
-                            "title": f"{settings.vendor} CSAF feed (TLP:WHITE)",
-                            "href": common.absolute(FEED, settings),
+                            "title": _title(settings.vendor, vex),
+                            "href": common.absolute(VEX_FEED if vex else FEED, settings),
                             "categories": {"category": [INFO_TYPE]},
                         }
+                        for vex in (False, True)
                     ],
                 }
             ]
