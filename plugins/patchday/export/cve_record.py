@@ -62,13 +62,13 @@ def record(catalog: Catalog, cve: str) -> dict[str, Any]:
             if r.product not in c.vuln.severity:
                 continue
             for ver in r.versions:
-                if r.update is not None:
+                if r.update is not None and r.update.fixed is not None:  # a KB-only update names no build to compare
                     states[r.product, ver] = {"version": "0", "lessThan": r.update.fixed, "versionType": "custom", "status": "affected"}
                 else:
                     states[r.product, ver] = {"version": ver, "status": "affected"}
             if r.update is not None:
                 solutions.append({"lang": "en", "value": f"Install {r.update.id} ({r.update.url}): {e.id} fixes "
-                                  f"{', '.join(r.versions)} with build {r.update.fixed}."})
+                                  f"{', '.join(r.versions)}" + (f" with build {r.update.fixed}." if r.update.fixed else ".")})
                 references.append({"url": r.update.url, "name": r.update.id, "tags": ["patch"]})
             elif r.no_fix is not None:
                 solutions.append({"lang": "en", "value": f"No update for {', '.join(r.versions)} yet ({e.id}): {r.no_fix.reason}"})

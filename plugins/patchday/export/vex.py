@@ -125,11 +125,14 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
             affected.update(dict.fromkeys(ids))
             by_severity.setdefault(v.severity[r.product], {}).update(dict.fromkeys(ids))
             if r.update is not None:
-                fixes.setdefault(r.product, {})[r.update.fixed] = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
-                fixed[fixed_id(r.product, r.update.fixed)] = None
+                if r.update.fixed is not None:  # a KB-only update names no fixed build to list
+                    fixes.setdefault(r.product, {})[r.update.fixed] = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
+                    fixed[fixed_id(r.product, r.update.fixed)] = None
+                install = (w["install"].format(update=r.update.id, fixed=r.update.fixed) if r.update.fixed is not None
+                           else w["install_kb"].format(update=r.update.id))
                 fix: dict[str, Any] = {
                     "category": "vendor_fix",
-                    "details": w["install"].format(update=r.update.id, fixed=r.update.fixed) + f" ({e.id})",
+                    "details": install + f" ({e.id})",
                     "product_ids": ids,
                     "url": r.update.url,
                 }
