@@ -204,6 +204,15 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "choose_version": ("Version", "Version", "Version", "バージョン"),
     "check": ("Check", "Prüfen", "Vérifier", "確認"),
     "fixed_by": ("Fixed by", "Behoben durch", "Corrigé par", "修正元"),
+    # site chrome: header, colour scheme, footer, page metadata
+    "chrome.search_placeholder": ("ID, CVE, KB or words", "ID, CVE, KB oder Begriffe", "ID, CVE, KB ou mots", "ID、CVE、KB、キーワード"),
+    "chrome.scheme_dark": ("Switch to the dark scheme", "Zum dunklen Farbschema wechseln", "Passer au thème sombre", "ダーク テーマに切り替え"),
+    "chrome.scheme_light": ("Switch to the light scheme", "Zum hellen Farbschema wechseln", "Passer au thème clair", "ライト テーマに切り替え"),
+    "chrome.generator": ("Made with {link}", "Erstellt mit {link}", "Réalisé avec {link}", "{link} で作成"),
+    "chrome.description": ("{vendor} security bulletins, updates and patch-day releases.",
+                           "Sicherheitsbulletins, Updates und Patchday-Veröffentlichungen von {vendor}.",
+                           "Bulletins de sécurité, mises à jour et publications du patch day de {vendor}.",
+                           "{vendor} のセキュリティ情報、更新プログラム、定例リリース。"),
 }
 
 

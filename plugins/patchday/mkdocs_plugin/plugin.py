@@ -62,6 +62,7 @@ from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
 from patchday.mkdocs_plugin.config import PatchdayConfig, settings_dict, theme_problem
 from patchday.model import Settings
 from patchday.render import urls
+from patchday.render.chrome import chrome
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
@@ -414,7 +415,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             "preview": self._state.catalog.preview,
             "banner": t("preview_banner"),
             "lang": lang,
+            "chrome": chrome(self._state.settings, lang),
         }
+        if not page.meta.get("description"):
+            # Material prints mkdocs.yml's site_description, one English string, on every page.
+            page.meta["description"] = context["pd"]["chrome"]["description"]
         return context
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -429,7 +434,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if self._state is not None and "pd" not in context:
             lang = self._lang(config)
             context["pd"] = {"feeds": [], "preview": self._state.catalog.preview,
-                             "banner": Labels(lang)("preview_banner"), "lang": lang}
+                             "banner": Labels(lang)("preview_banner"), "lang": lang,
+                             "chrome": chrome(self._state.settings, lang)}
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
