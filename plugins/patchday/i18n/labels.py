@@ -208,6 +208,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "chrome.search_placeholder": ("ID, CVE, KB or words", "ID, CVE, KB oder Begriffe", "ID, CVE, KB ou mots", "ID、CVE、KB、キーワード"),
     "chrome.scheme_dark": ("Switch to the dark scheme", "Zum dunklen Farbschema wechseln", "Passer au thème sombre", "ダーク テーマに切り替え"),
     "chrome.scheme_light": ("Switch to the light scheme", "Zum hellen Farbschema wechseln", "Passer au thème clair", "ライト テーマに切り替え"),
+    "chrome.permalink": ("Permanent link", "Dauerhafter Link", "Lien permanent", "固定リンク"),
     "chrome.generator": ("Made with {link}", "Erstellt mit {link}", "Réalisé avec {link}", "{link} で作成"),
     "chrome.description": ("{vendor} security bulletins, updates and patch-day releases.",
                            "Sicherheitsbulletins, Updates und Patchday-Veröffentlichungen von {vendor}.",

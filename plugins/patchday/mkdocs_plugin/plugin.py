@@ -391,7 +391,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         spec = self._spec(page)
         if spec is None:
-            return html
+            # Hand-written pages: the toc extension titles its heading anchors in English.
+            return html.replace('title="Permanent link"', f'title="{escape(Labels(self._lang(config))("chrome.permalink"))}"')
         assert self._state is not None
         rendered = render_page(self._state.catalog, spec)
         page.toc = get_toc([{"level": 2, "id": a, "name": escape(t), "children": []} for a, t in rendered.toc])
