@@ -73,3 +73,21 @@ def test_the_check_finds_an_english_label():
     assert english_on('<p>Siehe <strong>Affected software</strong></p>', labels)
     assert english_on('<p>Made with <a lang="en">Material for MkDocs</a></p>', labels)
     assert not english_on('<p>Betroffene Software <span lang="en">Affected software</span></p>', labels)
+
+
+@pytest.mark.parametrize(("lang", "n", "bulletins", "cves"), [
+    ("en", 1, "1 bulletin", "1 CVE"), ("en", 14, "14 bulletins", "14 CVEs"),
+    ("de", 1, "1 Bulletin", "1 CVE"), ("de", 2, "2 Bulletins", "2 CVEs"),
+    ("fr", 0, "0 bulletin", "0 CVE"), ("fr", 2, "2 bulletins", "2 CVE"),
+    ("ja", 1, "1 件のセキュリティ情報", "CVE 1 件"),
+])
+def test_counts_take_the_languages_plural_form(lang, n, bulletins, cves):
+    from patchday.i18n import Labels
+
+    assert Labels(lang)("bulletin_count", n=n) == bulletins
+    assert Labels(lang)("cve_count_n", n=n) == cves
+
+
+def test_a_release_page_says_one_bulletin_not_one_bulletins(site):
+    text = BeautifulSoup((site / "releases" / "2026-02" / "index.html").read_text(), "html.parser").get_text(" ")
+    assert "1 bulletin ·" in text and "1 bulletins" not in text

@@ -8,6 +8,7 @@ here: it comes from the bulletins and their overlays.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 LANGS = ("en", "de", "fr", "ja")
 
@@ -158,6 +159,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "chart_desc": ("Bar chart; the same numbers are in the table below.", "Balkendiagramm; dieselben Zahlen stehen in der Tabelle darunter.", "Diagramme en barres ; les mêmes chiffres figurent dans le tableau ci-dessous.", "棒グラフ。同じ数値を下の表に示します。"),
     "count": ("Count", "Anzahl", "Nombre", "件数"),
     "bulletin_count": ("{n} bulletins", "{n} Bulletins", "{n} bulletins", "{n} 件のセキュリティ情報"),
+    "cve_count_n": ("{n} CVEs", "{n} CVEs", "{n} CVE", "CVE {n} 件"),
     "patch_day": ("Patch day", "Patchday", "Patch day", "定例日"),
     "month": ("Month", "Monat", "Mois", "月"),
     # products
@@ -217,6 +219,25 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
 }
 
 
+# Labels that count: the form for each CLDR plural category other than "other" (which is
+# the row of _TABLE). Babel says which category a number takes in a language (French
+# "one" is 0 and 1; Japanese has only "other"), so nobody writes "1 bulletins".
+_PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = {
+    "bulletin_count": ({"one": "{n} bulletin"}, {"one": "{n} Bulletin"}, {"one": "{n} bulletin"}, {}),
+    "cve_count_n": ({"one": "{n} CVE"}, {"one": "{n} CVE"}, {"one": "{n} CVE"}, {}),
+}
+
+
+@lru_cache(maxsize=256)
+def plural_category(lang: str, n: int) -> str:
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang).plural_form(n)
+    except (ValueError, LookupError):
+        return "one" if n == 1 else "other"
+
+
 @dataclass(frozen=True, slots=True)
 class Labels:
     """The labels of one language; unknown languages fall back to English."""
@@ -225,7 +246,10 @@ class Labels:
 
     def __call__(self, key: str, **values: object) -> str:
         row = _TABLE[key]
-        text = row[LANGS.index(self.lang)] if self.lang in LANGS else row[0]
+        i = LANGS.index(self.lang) if self.lang in LANGS else 0
+        text = row[i]
+        if key in _PLURALS and isinstance(values.get("n"), int):
+            text = _PLURALS[key][i].get(plural_category(LANGS[i], values["n"]), text)
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:

@@ -35,7 +35,7 @@ def release_html(v: ReleaseView, lang: str, sprite: str) -> str:
     out = [
         f'{sprite}\n<h1 id="release">{esc(v.title)}</h1>\n'
         f'<p>{lb["patch_day"]}: {esc(v.patch_day)} · {esc(t("bulletin_count", n=len(v.rows)))} · '
-        f'{v.cve_count} CVE</p>\n'
+        f'{esc(t("cve_count_n", n=v.cve_count))}</p>\n'
     ]
     if v.out_of_band:
         items = "".join(f'<li><a class="pd-id" href="{esc(o.row.url)}">{esc(o.row.id)}</a> ({ident(o.row.released)}): '
