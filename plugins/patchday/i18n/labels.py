@@ -8,6 +8,7 @@ here: it comes from the bulletins and their overlays.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 LANGS = ("en", "de", "fr", "ja")
 
@@ -158,6 +159,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "chart_desc": ("Bar chart; the same numbers are in the table below.", "Balkendiagramm; dieselben Zahlen stehen in der Tabelle darunter.", "Diagramme en barres ; les mêmes chiffres figurent dans le tableau ci-dessous.", "棒グラフ。同じ数値を下の表に示します。"),
     "count": ("Count", "Anzahl", "Nombre", "件数"),
     "bulletin_count": ("{n} bulletins", "{n} Bulletins", "{n} bulletins", "{n} 件のセキュリティ情報"),
+    "cve_count_n": ("{n} CVEs", "{n} CVEs", "{n} CVE", "CVE {n} 件"),
     "patch_day": ("Patch day", "Patchday", "Patch day", "定例日"),
     "month": ("Month", "Monat", "Mois", "月"),
     # products
@@ -232,7 +234,36 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
                            "この製品の更新プログラムは累積的です。最新の更新プログラムに以前のすべての修正が含まれます。"),
     "exploited_since": ("Exploitation known since {date}", "Ausnutzung bekannt seit {date}", "Exploitation connue depuis le {date}", "{date} から悪用を確認"),
     "components": ("Components", "Komponenten", "Composants", "コンポーネント"),
+    # site chrome: header, colour scheme, footer, page metadata
+    "chrome.search_placeholder": ("ID, CVE, KB or words", "ID, CVE, KB oder Begriffe", "ID, CVE, KB ou mots", "ID、CVE、KB、キーワード"),
+    "chrome.scheme_dark": ("Switch to the dark scheme", "Zum dunklen Farbschema wechseln", "Passer au thème sombre", "ダーク テーマに切り替え"),
+    "chrome.scheme_light": ("Switch to the light scheme", "Zum hellen Farbschema wechseln", "Passer au thème clair", "ライト テーマに切り替え"),
+    "chrome.permalink": ("Permanent link", "Dauerhafter Link", "Lien permanent", "固定リンク"),
+    "chrome.generator": ("Made with {link}", "Erstellt mit {link}", "Réalisé avec {link}", "{link} で作成"),
+    "chrome.description": ("{vendor} security bulletins, updates and patch-day releases.",
+                           "Sicherheitsbulletins, Updates und Patchday-Veröffentlichungen von {vendor}.",
+                           "Bulletins de sécurité, mises à jour et publications du patch day de {vendor}.",
+                           "{vendor} のセキュリティ情報、更新プログラム、定例リリース。"),
 }
+
+
+# Labels that count: the form for each CLDR plural category other than "other" (which is
+# the row of _TABLE). Babel says which category a number takes in a language (French
+# "one" is 0 and 1; Japanese has only "other"), so nobody writes "1 bulletins".
+_PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = {
+    "bulletin_count": ({"one": "{n} bulletin"}, {"one": "{n} Bulletin"}, {"one": "{n} bulletin"}, {}),
+    "cve_count_n": ({"one": "{n} CVE"}, {"one": "{n} CVE"}, {"one": "{n} CVE"}, {}),
+}
+
+
+@lru_cache(maxsize=256)
+def plural_category(lang: str, n: int) -> str:
+    from babel import Locale
+
+    try:
+        return Locale.parse(lang).plural_form(n)
+    except (ValueError, LookupError):
+        return "one" if n == 1 else "other"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +274,10 @@ class Labels:
 
     def __call__(self, key: str, **values: object) -> str:
         row = _TABLE[key]
-        text = row[LANGS.index(self.lang)] if self.lang in LANGS else row[0]
+        i = LANGS.index(self.lang) if self.lang in LANGS else 0
+        text = row[i]
+        if key in _PLURALS and isinstance(values.get("n"), int):
+            text = _PLURALS[key][i].get(plural_category(LANGS[i], values["n"]), text)
         return text.format(**values) if values else text
 
     def has(self, key: str) -> bool:

@@ -63,6 +63,7 @@ from patchday.mkdocs_plugin.config import (PatchdayConfig, languages_problem, pl
 from patchday.model import Settings
 from patchday.model.site import BuildOptions, SettingsProblem, read_plugin_block
 from patchday.render import urls
+from patchday.render.chrome import chrome
 from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, poured_pages, render_page, site_pages
 from patchday.render.sitemap import dated
 from patchday.render.sitemap import entries as sitemap_entries
@@ -388,7 +389,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         spec = self._spec(page)
         if spec is None:
-            return html
+            # Hand-written pages: the toc extension titles its heading anchors in English.
+            return html.replace('title="Permanent link"', f'title="{escape(Labels(self._lang(config))("chrome.permalink"))}"')
         assert self._state is not None
         rendered = render_page(self._state.catalog, spec)
         page.toc = get_toc([{"level": 2, "id": a, "name": escape(t), "children": []} for a, t in rendered.toc])
@@ -412,7 +414,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             "preview": self._state.catalog.preview,
             "banner": t("preview_banner"),
             "lang": lang,
+            "chrome": chrome(self._state.settings, lang),
         }
+        if not page.meta.get("description"):
+            # Material prints mkdocs.yml's site_description, one English string, on every page.
+            page.meta["description"] = context["pd"]["chrome"]["description"]
         return context
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -427,7 +433,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if self._state is not None and "pd" not in context:
             lang = self._lang(config)
             context["pd"] = {"feeds": [], "preview": self._state.catalog.preview,
-                             "banner": Labels(lang)("preview_banner"), "lang": lang}
+                             "banner": Labels(lang)("preview_banner"), "lang": lang,
+                             "chrome": chrome(self._state.settings, lang)}
         return context
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:

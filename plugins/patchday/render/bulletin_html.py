@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from patchday.i18n import Labels
 from patchday.render.bulletin_view import BulletinView, Vuln
-from patchday.render.helpers import esc, escaped_labels, link, rich, sev, txt, yesno
+from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 
 
 def bulletin_html(v: BulletinView, sprite: str) -> str:
@@ -56,7 +56,7 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     out.append(
         f'<h2 id="summary">{lb["summary"]}</h2>\n{rich(v.summary, lang)}\n'
         f'<h2 id="affected-software">{lb["affected_software"]}</h2>\n'
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table">\n'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-cards">\n'
         f'<thead><tr><th scope="col">{lb["product"]}</th><th scope="col">{lb["version"]}</th>'
         f'<th scope="col">{lb["update"]}</th><th scope="col">{lb["fixed_version"]}</th>'
         f'<th scope="col">{lb["severity"]}</th><th scope="col">{lb["impact"]}</th>'
@@ -64,18 +64,22 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     )
     for r in v.rows:
         if r.update:
-            fixed = f"<code>{esc(r.fixed)}</code>" if r.fixed else f'<span class="pd-unknown">{lb["not_stated"]}</span>'
-            fix = f'<td>{link(r.update)}</td><td>{fixed}</td>'
+            fixed = f'<code class="pd-id">{esc(r.fixed)}</code>' if r.fixed else f'<span class="pd-unknown">{lb["not_stated"]}</span>'
+            fix = (f'<td data-label="{lb["update"]}">{idlink(r.update)}</td>'
+                   f'<td data-label="{lb["fixed_version"]}">{fixed}</td>')
         else:
-            fix = f'<td colspan="2"><strong class="pd-nofix">{esc(r.no_fix_kind)}</strong>{rich(r.no_fix, lang)}</td>'
-        supersedes = ", ".join(link(s) for s in r.supersedes) if r.supersedes else lb["none"]
+            fix = (f'<td colspan="2" data-label="{lb["update"]}"><strong class="pd-nofix">{esc(r.no_fix_kind)}</strong>'
+                   f'{rich(r.no_fix, lang)}</td>')
+        supersedes = ", ".join(idlink(s) for s in r.supersedes) if r.supersedes else lb["none"]
         if r.superseded_by:
             supersedes += (f'<br><span class="pd-superseded-by">{lb["superseded_by"]}: '
-                           f'{", ".join(link(s) for s in r.superseded_by)}</span>')
+                           f'{", ".join(idlink(s) for s in r.superseded_by)}</span>')
         out.append(
-            f'<tr><td>{link(r.product)}</td><td>{esc(", ".join(r.versions))}</td>\n{fix}'
-            f'<td>{sev(r.severity)}</td><td>{esc(r.impact.label)}</td><td>{esc(r.restart or "—")}</td>\n'
-            f'<td>{supersedes}</td></tr>\n'
+            f'<tr><td data-label="{lb["product"]}">{link(r.product)}</td>'
+            f'<td data-label="{lb["version"]}">{esc(", ".join(r.versions))}</td>\n{fix}'
+            f'<td data-label="{lb["severity"]}">{sev(r.severity)}</td><td data-label="{lb["impact"]}">{esc(r.impact.label)}</td>'
+            f'<td data-label="{lb["restart"]}">{esc(r.restart or "—")}</td>\n'
+            f'<td data-label="{lb["supersedes"]}">{supersedes}</td></tr>\n'
         )
     out.append('</tbody></table></div></div>\n')
     if v.not_affected:
@@ -87,7 +91,7 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     if v.references:
         items = "".join(f"<li>{link(r)}</li>" for r in v.references)
         out.append(f'<h2 id="references">{lb["references"]}</h2>\n<ul>{items}</ul>')
-    revisions = "".join(f"<tr><td>{esc(r.version)}</td><td>{esc(r.date)}</td><td>{txt(r.summary, lang)}</td></tr>"
+    revisions = "".join(f"<tr><td>{ident(r.version)}</td><td>{ident(r.date)}</td><td>{txt(r.summary, lang)}</td></tr>"
                         for r in v.revisions)
     alternates = " · ".join(f'<a href="{esc(url)}" hreflang="{esc(code)}" lang="{esc(code)}">{esc(name)}</a>'
                             for code, name, url in v.alternates)

@@ -20,21 +20,25 @@ class Bar:
 
 
 def bar_chart(bars: list[Bar], title: str, desc: str, ident: str) -> str:
-    width, label_w, row_h, gap = 520, 230, 22, 6
+    # Each bar's name stands above it, at full width, so a long name (リモートでコードが実行される)
+    # needs no narrow label column. Drawn at about the size it is shown at (a phone's 300 px
+    # up to 22rem), so the 14-px labels stay between 12 and 20 px on screen.
+    width, label_h, bar_h, gap = 300, 18, 14, 10
+    row_h = label_h + bar_h + gap
     top = max((b.count for b in bars), default=0) or 1
-    height = len(bars) * (row_h + gap) + gap
+    height = len(bars) * row_h
     out = [
         f'<svg class="pd-chart" role="img" viewBox="0 0 {width} {height}" width="100%" '
         f'aria-labelledby="{ident}-t {ident}-d" xmlns="http://www.w3.org/2000/svg">',
         f'<title id="{ident}-t">{escape(title)}</title><desc id="{ident}-d">{escape(desc)}</desc>',
     ]
     for i, b in enumerate(bars):
-        y = gap + i * (row_h + gap)
-        w = 0 if b.count == 0 else max(2, round((width - label_w - 50) * b.count / top))
+        y = i * row_h
+        w = 0 if b.count == 0 else max(2, round((width - 40) * b.count / top))
         out.append(
-            f'<text x="{label_w - 8}" y="{y + row_h * 0.7:.0f}" text-anchor="end">{escape(b.label)}</text>'
-            f'<rect class="{escape(b.css)}" x="{label_w}" y="{y}" width="{w}" height="{row_h}" rx="2"/>'
-            f'<text x="{label_w + w + 6}" y="{y + row_h * 0.7:.0f}">{b.count}</text>'
+            f'<text x="0" y="{y + label_h - 4}">{escape(b.label)}</text>'
+            f'<rect class="{escape(b.css)}" x="0" y="{y + label_h}" width="{w}" height="{bar_h}" rx="2"/>'
+            f'<text x="{w + 6}" y="{y + label_h + bar_h - 2}">{b.count}</text>'
         )
     out.append("</svg>")
     return "".join(out)

@@ -65,6 +65,19 @@ def link(lk) -> str:
     return text
 
 
+def idlink(lk) -> str:
+    """A link whose text is an identifier (bulletin ID, KB number): never broken across lines."""
+    text = escape(lk.text, quote=False)
+    if lk.url:
+        return f'<a class="pd-id" href="{escape(lk.url)}">{text}</a>'
+    return f'<span class="pd-id">{text}</span>'
+
+
+def ident(value: object) -> str:
+    """An identifier, build number or date as one unbreakable token (``.pd-id``)."""
+    return f'<span class="pd-id">{esc(value)}</span>'
+
+
 @dataclass(frozen=True, slots=True)
 class Helpers:
     lang: str
@@ -85,5 +98,12 @@ class Helpers:
     def link(self, lk) -> Markup:
         return Markup(link(lk))
 
+    def idlink(self, lk) -> Markup:
+        return Markup(idlink(lk))
+
+    def ident(self, value: object) -> Markup:
+        return Markup(ident(value))
+
     def globals(self) -> dict[str, object]:
-        return {"txt": self.txt, "rich": self.rich, "sev": self.sev, "yesno": self.yesno, "link": self.link}
+        return {"txt": self.txt, "rich": self.rich, "sev": self.sev, "yesno": self.yesno, "link": self.link,
+                "idlink": self.idlink, "ident": self.ident}

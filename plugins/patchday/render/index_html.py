@@ -19,13 +19,14 @@ from functools import lru_cache
 
 from patchday.i18n import Labels
 from patchday.render.bulletin_view import Badge
-from patchday.render.helpers import esc, escaped_labels, link, rich, sev, txt, yesno
+from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseView, Row, VersionStatus
 
 # Months, severity keys, labels, product lists and product links recur on every row of every
 # page: each is escaped once. Strings only: an int key would share its entry with an equal bool.
 _esc = lru_cache(maxsize=16384)(esc)
 _link = lru_cache(maxsize=4096)(link)
+_idlink = lru_cache(maxsize=4096)(idlink)
 _sev = lru_cache(maxsize=1024)(sev)
 
 
@@ -34,10 +35,10 @@ def release_html(v: ReleaseView, lang: str, sprite: str) -> str:
     out = [
         f'{sprite}\n<h1 id="release">{esc(v.title)}</h1>\n'
         f'<p>{lb["patch_day"]}: {esc(v.patch_day)} · {esc(t("bulletin_count", n=len(v.rows)))} · '
-        f'{v.cve_count} CVE</p>\n'
+        f'{esc(t("cve_count_n", n=v.cve_count))}</p>\n'
     ]
     if v.out_of_band:
-        items = "".join(f'<li><a href="{esc(o.row.url)}">{esc(o.row.id)}</a> ({esc(o.row.released)}): '
+        items = "".join(f'<li><a class="pd-id" href="{esc(o.row.url)}">{esc(o.row.id)}</a> ({ident(o.row.released)}): '
                         f'{txt(o.row.title, lang)}{rich(o.reason, lang)}</li>' for o in v.out_of_band)
         out.append(f'<div class="admonition note pd-oob" role="note">'
                    f'<p class="admonition-title">{lb["out_of_band"]}</p>\n<ul>{items}</ul></div>\n')
@@ -124,14 +125,14 @@ def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: s
     body = "".join(
         f'<tr data-product="{_esc(r.products)}" data-severity="{_esc(r.severity.key)}" '
         f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}">'
-        f'<td>{esc(r.cve)}</td><td>{link(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
+        f'<td>{ident(r.cve)}</td><td>{_idlink(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
         f'{_cve_cells(r.impact.label, r.severity.key, r.severity.label, r.severity.icon, bool(r.exploited), lang)}'
         for r in rows
     )
     return (
         f'{sprite}\n<h1 id="cves">{esc(t("cves_year", year=year))}</h1>\n'
         f'<p><a href="{esc(index_url)}">{lb["cves"]}</a></p>\n{filter_div(filters)}\n'
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-filterable">\n'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-sortable pd-filterable">\n'
         f'<thead><tr><th scope="col">CVE</th><th scope="col">{lb["bulletin"]}</th><th scope="col">{lb["title"]}</th>'
         f'<th scope="col">{lb["impact"]}</th><th scope="col">{lb["max_severity"]}</th>'
         f'<th scope="col">{lb["exploited"]}</th></tr></thead>\n'
@@ -158,7 +159,8 @@ def bulletin_table(rows: list[Row], lang: str, filters: Filters | None = None, *
     out = [
         filter_div(filters) if filters is not None else "",
         '<div class="md-typeset__scrollwrap"><div class="md-typeset__table">\n',
-        '<table class="pd-table pd-filterable">\n' if filters is not None or filterable else '<table class="pd-table">\n',
+        '<table class="pd-table pd-sortable pd-filterable">\n' if filters is not None or filterable
+        else '<table class="pd-table pd-sortable">\n',
         f'<thead><tr><th scope="col">{lb["id"]}</th><th scope="col">{lb["title"]}</th>'
         f'<th scope="col">{lb["max_severity"]}</th><th scope="col">{lb["impact"]}</th>'
         f'<th scope="col">{lb["products"]}</th><th scope="col">{lb["cve_count"]}</th>'
@@ -188,7 +190,7 @@ def _row(r: Row, lang: str, lb: dict[str, str]) -> str:
     return (
         f'<tr data-product="{_esc(r.data_products)}" data-severity="{_esc(r.severity.key)}" '
         f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}"{withdrawn}>\n'
-        f'<td><a href="{esc(r.url)}">{esc(r.id)}</a></td>\n'
+        f'<td><a class="pd-id" href="{esc(r.url)}">{esc(r.id)}</a></td>\n'
         f'<td>{title}</td>\n'
         f'<td>{_sev(r.severity)}</td>\n'
         f'<td>{", ".join(_esc(i.label) for i in r.impacts)}</td>\n'

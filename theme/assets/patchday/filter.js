@@ -47,7 +47,24 @@
       });
       status.textContent = L.rows.replace("{shown}", shown).replace("{total}", rows.length);
     }
-    form.addEventListener("change", apply);
+    // The filter lives in the query string (?severity=critical&exploited=1), so a
+    // filtered view can be bookmarked and shared; values not offered here are ignored.
+    var params = new URLSearchParams(window.location.search);
+    Object.keys(controls).forEach(function (name) {
+      var v = params.get(name), c = controls[name];
+      if (v && Array.prototype.some.call(c.options, function (o) { return o.value === v; })) c.value = v;
+    });
+    ex.checked = params.get("exploited") === "1";
+    function remember() {
+      var q = new URLSearchParams(window.location.search);
+      Object.keys(controls).forEach(function (name) {
+        if (controls[name].value) q.set(name, controls[name].value); else q.delete(name);
+      });
+      if (ex.checked) q.set("exploited", "1"); else q.delete("exploited");
+      var s = q.toString();
+      history.replaceState(null, "", window.location.pathname + (s ? "?" + s : "") + window.location.hash);
+    }
+    form.addEventListener("change", function () { apply(); remember(); });
     box.appendChild(form);
     box.appendChild(status);
     apply();

@@ -11,6 +11,17 @@
     // so resolve them against the site root, wherever the site is mounted.
     var base = new URL(box.getAttribute("data-base") || bundle.replace(/pagefind\/$/, ""), window.location.href).pathname;
     var ui = new PagefindUI({ element: "#pd-search", bundlePath: bundle, baseUrl: base, showSubResults: true, showImages: false, resetStyles: false });
+    // Pagefind's input has only a placeholder, which disappears as one types: give it a
+    // visible label (axe label-title-only), in the page's language.
+    var input = box.querySelector("input.pagefind-ui__search-input");
+    if (input && !input.id) {
+      input.id = "pd-search-input";
+      var label = document.createElement("label");
+      label.setAttribute("for", input.id);
+      label.className = "pd-search__label";
+      label.textContent = box.getAttribute("data-label") || "";
+      box.insertBefore(label, box.firstChild);
+    }
     var q = new URLSearchParams(window.location.search).get("q");
     if (q) ui.triggerSearch(q);
   }

@@ -1,0 +1,93 @@
+"""Every word of the interface in the reader's language: an English UI label in a German,
+French or Japanese page is an error unless it stands inside an element marked lang="en"
+(record text that is not translated yet, which the page says)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup
+
+from patchday.i18n.labels import LABELS, LANGS
+
+from tests.site.test_site_html_checker import PAGES
+
+# What Material prints by itself, in English unless told otherwise.
+THEME_ENGLISH = ("Made with", "Permanent link", "Switch to the dark scheme", "Switch to the light scheme")
+ATTRIBUTES = ("title", "aria-label", "placeholder", "alt")
+
+
+def english_labels(lang: str) -> list[str]:
+    """English label texts (their literal parts) that differ from the language's own."""
+    i = LANGS.index(lang)
+    out = set(THEME_ENGLISH)
+    for row in LABELS.values():
+        if row[0] == row[i]:
+            continue
+        for part in re.split(r"\{[^}]*\}", row[0]):
+            part = part.strip(" :.,·")
+            if len(part) >= 6 and part not in row[i]:
+                out.add(part)
+    return sorted(out, key=len, reverse=True)
+
+
+def in_english(node) -> bool:
+    for parent in node.parents:
+        lang = parent.get("lang") if hasattr(parent, "get") else None
+        if lang:
+            return lang == "en"
+    return False
+
+
+def english_on(html: str, labels: list[str]) -> list[str]:
+    soup = BeautifulSoup(html, "html.parser")
+    # <title> and the header's copy of the page title hold record text, which cannot carry
+    # lang= there; the same text in the page's <h1> is checked (and marked when English).
+    for tag in soup(["script", "style", "svg", "title"]) + soup.select(".md-header__topic"):
+        tag.decompose()
+    found = []
+    pattern = re.compile("|".join(r"(?<![\w-])" + re.escape(label) + r"(?![\w-])" for label in labels))
+    for text in soup.find_all(string=True):
+        if not in_english(text) and (m := pattern.search(text)):
+            found.append(f"text {m.group(0)!r} in <{text.parent.name}>")
+    for tag in soup.find_all(True):
+        for attr in ATTRIBUTES:
+            if tag.get(attr) and not in_english(tag) and tag.get("lang") != "en" and (m := pattern.search(tag[attr])):
+                found.append(f"{attr}={m.group(0)!r} on <{tag.name}>")
+    meta = soup.find("meta", attrs={"name": "description"})
+    if meta and (m := pattern.search(meta["content"])):
+        found.append(f"meta description {m.group(0)!r}")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["de", "fr", "ja"])
+def test_no_english_ui_label_outside_lang_en(site, lang):
+    labels = english_labels(lang)
+    problems = {page: found for page in PAGES if (found := english_on((site / lang / page).read_text(), labels))}
+    assert problems == {}, problems
+
+
+def test_the_check_finds_an_english_label():
+    labels = english_labels("de")
+    assert english_on('<p>Siehe <strong>Affected software</strong></p>', labels)
+    assert english_on('<p>Made with <a lang="en">Material for MkDocs</a></p>', labels)
+    assert not english_on('<p>Betroffene Software <span lang="en">Affected software</span></p>', labels)
+
+
+@pytest.mark.parametrize(("lang", "n", "bulletins", "cves"), [
+    ("en", 1, "1 bulletin", "1 CVE"), ("en", 14, "14 bulletins", "14 CVEs"),
+    ("de", 1, "1 Bulletin", "1 CVE"), ("de", 2, "2 Bulletins", "2 CVEs"),
+    ("fr", 0, "0 bulletin", "0 CVE"), ("fr", 2, "2 bulletins", "2 CVE"),
+    ("ja", 1, "1 件のセキュリティ情報", "CVE 1 件"),
+])
+def test_counts_take_the_languages_plural_form(lang, n, bulletins, cves):
+    from patchday.i18n import Labels
+
+    assert Labels(lang)("bulletin_count", n=n) == bulletins
+    assert Labels(lang)("cve_count_n", n=n) == cves
+
+
+def test_a_release_page_says_one_bulletin_not_one_bulletins(site):
+    text = BeautifulSoup((site / "releases" / "2026-02" / "index.html").read_text(), "html.parser").get_text(" ")
+    assert "1 bulletin ·" in text and "1 bulletins" not in text
