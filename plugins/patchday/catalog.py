@@ -176,6 +176,16 @@ class Catalog:
                 out.setdefault(v.cve, []).append((e, v))
         return dict(sorted(out.items()))
 
+    @cached_property
+    def cves_by_year(self) -> dict[str, list[str]]:
+        """CVE ids by the year in the identifier, years and ids ascending: the CVE pages and the
+        API's CVE lists are split this way, since one list of every CVE grows past what a page
+        or a host's file limit takes."""
+        out: dict[str, list[str]] = {}
+        for cve in self.by_cve:
+            out.setdefault(cve_year(cve), []).append(cve)
+        return dict(sorted(out.items()))
+
     @property
     def latest_release(self) -> Release | None:
         return next(reversed(self.releases.values()), None) if self.releases else None
@@ -187,7 +197,7 @@ class Catalog:
         in each of them."""
         from patchday.translate.freshness import assess
 
-        self.by_id, self.by_product, self.by_cve  # noqa: B018
+        self.by_id, self.by_product, self.by_cve, self.cves_by_year  # noqa: B018
         for e in self.entries:
             for o in e.overlays.values():
                 assess(e.bulletin, o)
@@ -201,7 +211,7 @@ class Catalog:
             # by identity: Entry's dataclass __eq__ would compare whole records
             items[next(i for i, x in enumerate(items) if x is old)] = new
         self.by_id[new.id] = new
-        for derived in ("by_product", "by_cve", "_remediation"):
+        for derived in ("by_product", "by_cve", "cves_by_year", "_remediation"):
             self.__dict__.pop(derived, None)
         return old
 
@@ -254,6 +264,11 @@ def public_catalogue(
             products[p.id] = p if len(kept) == len(p.versions) else p.model_copy(update={"versions": kept})
     families = {p.family for p in products.values()}
     return {f.id: f for f in catalogue.families if f.id in families}, products
+
+
+def cve_year(cve: str) -> str:
+    """The year in a CVE identifier (CVE-2026-21001 -> 2026): how readers and NVD file CVEs."""
+    return cve.split("-")[1]
 
 
 def entry_for(b: Bulletin, file: str, overlays: dict[str, BulletinOverlay], settings: Settings) -> Entry:

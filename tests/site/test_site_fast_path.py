@@ -74,6 +74,15 @@ print(json.dumps({"broken": None if broken is None else [broken.pages, broken.er
 """
 
 
+def _live_copy(tmp_path: Path) -> tuple[dict[str, str], Path]:
+    """The environment of a public build as of AS_OF, and a copy of the fixture records to edit."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
+    env.pop("PATCHDAY_PREVIEW", None)
+    live = tmp_path / "live"
+    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    return env, live
+
+
 def _config(folder: Path) -> Path:
     cfg = folder / "mkdocs.yml"
     cfg.write_text(
@@ -86,10 +95,7 @@ def _config(folder: Path) -> Path:
 
 
 def test_fast_path_matches_a_full_build(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
-    env.pop("PATCHDAY_PREVIEW", None)
-    live = tmp_path / "live"
-    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    env, live = _live_copy(tmp_path)
     record = live / "bulletins" / "2026" / "CX26-001.yaml"
     out = subprocess.run([sys.executable, "-c", _SERVE_AND_EDIT, str(_config(live)), str(live / "site"), str(record),
                           str(live / "bulletins" / "products.yaml")], capture_output=True, text=True, env=env, check=False)
@@ -159,10 +165,7 @@ def test_a_record_with_errors_is_reported_at_once_and_the_last_good_pages_stay(t
     """No full rebuild for a save that does not load (it would stop on the same error after
     reading every record); the error is logged with file:line now, and the fixing save takes
     the fast path."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
-    env.pop("PATCHDAY_PREVIEW", None)
-    live = tmp_path / "live"
-    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    env, live = _live_copy(tmp_path)
     record = live / "bulletins" / "2026" / "CX26-001.yaml"
     page = live / "site" / "bulletins" / "CX26-001" / "index.html"
     out = subprocess.run([sys.executable, "-c", _BROKEN_EDIT, str(_config(live)), str(live / "site"), str(record)],
@@ -195,10 +198,7 @@ print(json.dumps(served))
 
 
 def test_serve_writes_the_exports_after_the_pages_in_the_background(tmp_path: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
-    env.pop("PATCHDAY_PREVIEW", None)
-    live = tmp_path / "live"
-    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    env, live = _live_copy(tmp_path)
     out = subprocess.run([sys.executable, "-c", _SERVE_EXPORTS, str(_config(live)), str(live / "site")],
                          capture_output=True, text=True, env=env, check=False)
     assert out.returncode == 0, out.stderr[-4000:]
@@ -228,10 +228,7 @@ print(json.dumps({"full": full, "public": "qzonly" in plugin._state.catalog.prod
 def test_a_save_ahead_of_its_time_asks_for_a_full_build(tmp_path: Path) -> None:
     """The public catalogue follows what published bulletins state, and a future revision or a
     name of an unpublished bulletin stops the build: the fast path must not render either."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
-    env.pop("PATCHDAY_PREVIEW", None)
-    live = tmp_path / "live"
-    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    env, live = _live_copy(tmp_path)
     products = live / "bulletins" / "products.yaml"
     products.write_text(products.read_text(encoding="utf-8") + "  - id: qzonly\n    name: Qzonly\n    family: server\n"
                         '    versions:\n      - {id: "1.0", name: Qzonly 1.0}\n', encoding="utf-8")
@@ -248,10 +245,7 @@ def test_a_save_ahead_of_its_time_asks_for_a_full_build(tmp_path: Path) -> None:
 def test_a_save_that_breaks_a_rule_is_reported_as_validate_reports_it_and_not_published(tmp_path: Path) -> None:
     """A record that loads but breaks rules (a severity off the scale, raw HTML) must not reach the
     page: serve logs each error as `patchday validate` words it, and the last good page stays."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF}
-    env.pop("PATCHDAY_PREVIEW", None)
-    live = tmp_path / "live"
-    shutil.copytree(FIXTURE / "bulletins", live / "bulletins")
+    env, live = _live_copy(tmp_path)
     record = live / "bulletins" / "2026" / "CX26-001.yaml"
     page = live / "site" / "bulletins" / "CX26-001" / "index.html"
     script = _RULE_EDIT.replace("fixed = fast.rebuild", "kept = page_text()\nfixed = fast.rebuild").replace(

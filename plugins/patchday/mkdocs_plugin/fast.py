@@ -34,13 +34,12 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.plugins import get_plugin_logger
 
 from patchday import remediation
-from patchday.catalog import Entry, entry_for, is_published
+from patchday.catalog import Entry, cve_year, entry_for, is_published
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.lint import ordered, record_rules
 from patchday.load.corpus import Corpus, Loaded, load_corpus
 from patchday.load.files import Kind, classify, display
 from patchday.patchdays import release_month
-from patchday.render.index_views import cve_year
 from patchday.render.pages import render_page
 from patchday.render.shell import Shell
 from patchday.mkdocs_plugin.livereload import LiveReload

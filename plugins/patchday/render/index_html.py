@@ -74,15 +74,15 @@ def release_html(v: ReleaseView, lang: str, sprite: str) -> str:
     return "".join(out)
 
 
-def _install_cell(x: VersionStatus, lb: dict[str, str]) -> str:
+def _install_cell(x: VersionStatus) -> str:
     if not x.install:
         return "—"
     items = []
     for i in x.install:
-        fixed = f" (<code>{esc(i.fixed)}</code>)" if i.fixed else ""
+        fixed = f' (<code class="pd-id">{esc(i.fixed)}</code>)' if i.fixed else ""
         comp = f" <small>{esc(i.component)}</small>" if i.component else ""
         items.append(f'<li data-update="{esc(i.update_id)}" data-bulletin="{esc(i.bulletin.text)}">'
-                     f"{link(i.update)}{fixed} · {link(i.bulletin)}{comp}</li>")
+                     f"{idlink(i.update)}{fixed} · {idlink(i.bulletin)}{comp}</li>")
     return f'<ol class="pd-install">{"".join(items)}</ol>'
 
 
@@ -92,7 +92,7 @@ def _open_cell(x: VersionStatus) -> str:
     items = []
     for o in x.open:
         comp = f" <small>{esc(o.component)}</small>" if o.component else ""
-        items.append(f'<li data-bulletin="{esc(o.bulletin.text)}">{link(o.bulletin)}: {esc(o.kind)}{comp}</li>')
+        items.append(f'<li data-bulletin="{esc(o.bulletin.text)}">{idlink(o.bulletin)}: {esc(o.kind)}{comp}</li>')
     return f'<ul class="pd-open">{"".join(items)}</ul>'
 
 
@@ -104,7 +104,7 @@ def product_html(v: ProductView, lang: str, sprite: str) -> str:
         platforms = f" <small>({esc(x.platforms)})</small>" if x.platforms else ""
         versions.append(f'<tr data-version="{esc(x.id)}" data-bulletins="{esc(" ".join(x.bulletins))}">'
                         f"<td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
-                        f"<td>{_install_cell(x, lb)}</td>\n<td>{_open_cell(x)}</td></tr>")
+                        f"<td>{_install_cell(x)}</td>\n<td>{_open_cell(x)}</td></tr>")
     out = [
         f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {esc(v.family)}{home}</p>\n'
         f'<h2 id="versions">{lb["versions_status"]}</h2>\n<p>{esc(v.updates)}</p>\n'

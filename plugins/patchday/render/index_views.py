@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patchday import remediation
-from patchday.catalog import Catalog, Entry, Release
+from patchday.catalog import Catalog, Entry, Release, cve_year
 from patchday.patchdays import upcoming
 from patchday.render import urls
 from patchday.render.bulletin_view import Badge, Link, Rich, date_text, impact_badge, released_text, rich, severity_badge
@@ -334,18 +334,10 @@ class CveRow:
     products: str  # space-separated ids for the filter
 
 
-def cve_year(cve: str) -> str:
-    """The year in a CVE identifier (CVE-2026-21001 -> 2026): how readers and NVD file CVEs."""
-    return cve.split("-")[1]
-
-
 def cve_years(catalog: Catalog) -> list[tuple[str, int]]:
     """(year, number of CVEs), newest first. One page per year keeps each page a readable size:
     a single index of every CVE was 12.8 MB per language at 3,000 bulletins."""
-    counts: dict[str, int] = {}
-    for cve in catalog.by_cve:
-        counts[cve_year(cve)] = counts.get(cve_year(cve), 0) + 1
-    return sorted(counts.items(), reverse=True)
+    return [(year, len(ids)) for year, ids in reversed(catalog.cves_by_year.items())]
 
 
 @dataclass(slots=True)

@@ -14,10 +14,9 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 
-from patchday.catalog import Catalog, Entry
+from patchday.catalog import Catalog, Entry, cve_year
 from patchday.export.xml_text import escape
 from patchday.render import urls
-from patchday.render.index_views import cve_year
 from patchday.render.pages import SHELL_ID, PageSpec
 
 _SHELL_URL = re.compile(r"\s*<url>(?:(?!</url>).)*?" + SHELL_ID + r".*?</url>", re.S)
