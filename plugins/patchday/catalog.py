@@ -6,7 +6,7 @@ only ``final`` and ``withdrawn`` bulletins released at or before ``as_of``
 exist here, unless ``preview`` is set. The same holds for what hangs off
 them: a month's release notes are here from its patch-day time, and the
 product catalogue holds only what a published bulletin or a past release
-date has made public (:func:`public_catalogue`). Nothing embargoed reaches
+date has made public (:func:`public_products`). Nothing embargoed reaches
 an output because nothing embargoed reaches the catalog.
 """
 
@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
-from patchday.model.catalogue import Catalogue, Family, Product, Version
+from patchday.model.products import ProductList, Family, Product, Version
 from patchday.notice import Notice, notices
 from patchday.patchdays import patch_datetime, release_month
 from patchday.scoring import cvss3, cvss4
@@ -149,7 +149,7 @@ class Catalog:
     settings: Settings
     as_of: dt.datetime
     preview: bool
-    families: dict[str, Family]  # the public view: see public_catalogue
+    families: dict[str, Family]  # the public view: see public_products
     products: dict[str, Product]
     entries: list[Entry]  # sorted by release time, then ID
     releases: dict[str, Release]  # sorted by month
@@ -237,8 +237,8 @@ def notes_public(release: Release, as_of: dt.datetime) -> bool:
     return release.patch_day <= as_of
 
 
-def public_catalogue(
-    catalogue: Catalogue | None, entries: list[Entry], as_of: dt.datetime, *, preview: bool = False,
+def public_products(
+    catalogue: ProductList | None, entries: list[Entry], as_of: dt.datetime, *, preview: bool = False,
 ) -> tuple[dict[str, Family], dict[str, Product]]:
     """The families, products and versions the public may see as of ``as_of``.
 
@@ -309,7 +309,7 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
                 releases[e.release].notes = notes.get(e.release)
                 releases[e.release].notes_overlays = dict(sorted(notes_overlays.get(e.release, {}).items()))
         releases[e.release].entries.append(e)
-    families, products = public_catalogue(cat_model, entries, as_of, preview=preview)
+    families, products = public_products(cat_model, entries, as_of, preview=preview)
     return Catalog(
         settings=settings,
         as_of=as_of,

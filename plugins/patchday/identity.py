@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from patchday.model.bulletin import Affected, Bulletin
-from patchday.model.catalogue import Product
+from patchday.model.products import Product
 from patchday.model.identifiers import fixed_cpe, fixed_purl
 
 

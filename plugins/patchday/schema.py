@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from patchday.model import Bulletin, BulletinOverlay, Catalogue, ReleaseNotes, ReleaseNotesOverlay
+from patchday.model import Bulletin, BulletinOverlay, ProductList, ReleaseNotes, ReleaseNotesOverlay
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "bulletin.schema.json": Bulletin,
     "overlay.schema.json": BulletinOverlay,
-    "products.schema.json": Catalogue,
+    "products.schema.json": ProductList,
     "release-notes.schema.json": ReleaseNotes,
     "release-notes-overlay.schema.json": ReleaseNotesOverlay,
 }

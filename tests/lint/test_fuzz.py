@@ -14,7 +14,7 @@ from patchday.lint import lint
 from patchday.load.corpus import load_corpus
 from patchday.load.shape import to_model
 from patchday.load.yaml_strict import read_text
-from patchday.model import Bulletin, BulletinOverlay, Catalogue, Settings
+from patchday.model import Bulletin, BulletinOverlay, ProductList, Settings
 
 BASE = Path(__file__).parent / "base"
 SOURCE = (BASE / "2026" / "CX26-001.yaml").read_text(encoding="utf-8")
@@ -45,7 +45,7 @@ def _mutate(value, path, replacement):
 def test_any_text_gives_only_diagnostics(text: str) -> None:
     doc, problems = read_text(text, "x.yaml")
     assert all(isinstance(p, Diagnostic) for p in problems)
-    for model in (Bulletin, BulletinOverlay, Catalogue):
+    for model in (Bulletin, BulletinOverlay, ProductList):
         _, more = to_model(doc, model)
         assert all(isinstance(p, Diagnostic) and p.line >= 1 for p in more)
 

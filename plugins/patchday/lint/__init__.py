@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from patchday.model import Settings
 
 _RULE_NAMES = ("ids", "dates", "coverage", "identity", "severity", "cvss", "revisions", "translations", "markup", "placeholders",
-               "catalogue")
+               "products")
 
 
 def rules() -> tuple[ModuleType, ...]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 
 from patchday.lint.context import LintContext
-from patchday.model.catalogue import Product, Version
+from patchday.model.products import Product, Version
 from patchday.patchdays import local
 
 

@@ -26,12 +26,12 @@ from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.files import Kind, SourceFile, classify, discover, display
 from patchday.load.shape import to_model
 from patchday.load.yaml_strict import MAX_BYTES, Document, markup_free, read_value
-from patchday.model import Bulletin, BulletinOverlay, Catalogue, ReleaseNotes, ReleaseNotesOverlay
+from patchday.model import Bulletin, BulletinOverlay, ProductList, ReleaseNotes, ReleaseNotesOverlay
 
 M = TypeVar("M", bound=BaseModel)
 
 _MODELS: dict[Kind, type[BaseModel]] = {
-    Kind.CATALOGUE: Catalogue,
+    Kind.CATALOGUE: ProductList,
     Kind.BULLETIN: Bulletin,
     Kind.BULLETIN_OVERLAY: BulletinOverlay,
     Kind.RELEASE_NOTES: ReleaseNotes,
@@ -55,7 +55,7 @@ class Loaded(Generic[M]):
 @dataclass(slots=True)
 class Corpus:
     root: Path
-    catalogue: Loaded[Catalogue] | None = None
+    catalogue: Loaded[ProductList] | None = None
     bulletins: list[Loaded[Bulletin]] = field(default_factory=list)
     overlays: list[Loaded[BulletinOverlay]] = field(default_factory=list)
     release_notes: list[Loaded[ReleaseNotes]] = field(default_factory=list)

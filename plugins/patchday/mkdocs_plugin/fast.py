@@ -48,7 +48,7 @@ from patchday.render.write import _bulletin_file, poured_file, render_bulletin_p
 if TYPE_CHECKING:
     from patchday.catalog import Catalog
     from patchday.mkdocs_plugin.plugin import PatchdayPlugin
-    from patchday.model import Bulletin, Catalogue, Settings
+    from patchday.model import Bulletin, ProductList, Settings
 
 log = get_plugin_logger(__name__)
 
@@ -361,7 +361,7 @@ def _ahead_of(loaded: Any, bulletin: Bulletin | None, catalog: Catalog) -> bool:
     return bulletin is None and any(rev.date > today for rev in b.revisions)
 
 
-def lint_unit(root: Path, folder: Path, stem: str, catalogue: Loaded[Catalogue] | None,
+def lint_unit(root: Path, folder: Path, stem: str, catalogue: Loaded[ProductList] | None,
               settings: Settings) -> tuple[Corpus, list[Diagnostic]]:
     """Load a bulletin with its translations and judge them by every rule that `validate` runs
     per record; returns what loaded and the diagnostics on these files, as `validate` reports them.

@@ -208,7 +208,7 @@ class _State:
     specs: dict[str, PageSpec]  # MkDocs pages, by virtual src_uri
     poured: list[PageSpec]  # release, product and CVE-year pages, poured into shells after MkDocs
     site_dir: Path  # the root site_dir (i18n builds every language under it)
-    catalogue: Any = None  # products.yaml as loaded (Loaded[Catalogue]): serve lints a saved record against it
+    catalogue: Any = None  # products.yaml as loaded (Loaded[ProductList]): serve lints a saved record against it
 
 
 class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]

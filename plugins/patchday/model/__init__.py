@@ -13,7 +13,7 @@ _WHERE = {
     "Bulletin": "bulletin",
     "Impact": "bulletin",
     "Status": "bulletin",
-    "Catalogue": "catalogue",
+    "ProductList": "products",
     "BulletinOverlay": "overlay",
     "ReleaseNotesOverlay": "overlay",
     "ReleaseNotes": "release_notes",
@@ -23,7 +23,7 @@ __all__ = sorted(_WHERE)
 
 if TYPE_CHECKING:
     from patchday.model.bulletin import Bulletin, Impact, Status
-    from patchday.model.catalogue import Catalogue
+    from patchday.model.products import ProductList
     from patchday.model.overlay import BulletinOverlay, ReleaseNotesOverlay
     from patchday.model.release_notes import ReleaseNotes
     from patchday.model.site import Settings

@@ -169,7 +169,7 @@ def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
                     "relates_to_product_reference": product_id(pp, pv),
                 })
     products = []
-    # Catalogue order, so the tree reads like products.yaml and never depends on record order.
+    # ProductList order, so the tree reads like products.yaml and never depends on record order.
     for p in catalog.products.values():
         if p.id not in wanted:
             continue

@@ -57,7 +57,7 @@ class Product(Record):
         description="`cumulative` (default): a newer update for a version contains every earlier fix; `separate`: each bulletin's update must be installed unless a later one `supersedes` it.")
 
 
-class Catalogue(Record):
+class ProductList(Record):
     schema_version: Literal[1] = Field(description="Always `1`.")
     families: list[Family] = Field(min_length=1)
     products: list[Product] = Field(min_length=1)
