@@ -76,6 +76,25 @@ def test_drafts_fail_preflight(tmp_path: Path) -> None:
     assert "[FAIL] status" in r.stdout and "still review" in r.stdout
 
 
+def test_preflight_refuses_what_the_release_build_would_refuse(tmp_path: Path) -> None:
+    """A revision dated after the release's time (PD609) stops the build of that release,
+    so the preflight must say NOT READY with the record's file:line, not READY."""
+    import shutil
+
+    shutil.copytree(ROOT / "bulletins", tmp_path / "bulletins")
+    (tmp_path / "mkdocs.yml").write_bytes((ROOT / "mkdocs.yml").read_bytes())
+    record = tmp_path / "bulletins" / "2026" / "CX26-033.yaml"
+    text = record.read_text(encoding="utf-8")
+    assert text.rstrip().endswith("summary: Information published.")
+    record.write_text(text.rstrip() + '\n  - version: "1.1"\n    date: 2026-11-20\n    summary: Detection guidance added.\n',
+                      encoding="utf-8")
+    r = patchday("release", READY_MONTH, "--check", "--no-csaf", cwd=tmp_path)
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "[FAIL] embargo" in r.stdout and r.stdout.rstrip().endswith("NOT READY")
+    line = next(x for x in r.stdout.splitlines() if "PD609" in x)
+    assert "bulletins/2026/CX26-033.yaml:" in line and "2026-11-20" in line
+
+
 def test_bad_month_is_a_usage_error() -> None:
     assert patchday("release", "2026-13", "--check").returncode == 2
 

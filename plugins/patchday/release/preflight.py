@@ -19,11 +19,12 @@ from patchday.model import Settings, Status
 from patchday.translate.freshness import State, assess
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
+EMBARGO_RULES = frozenset({"PD607", "PD608", "PD609"})
 
 
 @dataclass(frozen=True, slots=True)
 class Finding:
-    check: str  # status | translation | coverage | validation | csaf
+    check: str  # status | translation | coverage | validation | embargo | csaf
     bulletin: str
     file: str
     message: str
@@ -110,10 +111,16 @@ def preflight(corpus: Corpus, settings: Settings, month: str, *, validator: Csaf
     if release is None:
         return report
     report.entries = list(release.entries)
+    # The release publishes as of its last bulletin's time (see cli/release_cmd.py): the
+    # embargo rules that need a moment (PD608, PD609) judge the corpus as of then, and a
+    # finding in any record stops it, since the build of that release would refuse it.
+    as_of = max(e.bulletin.released for e in report.entries)
     overlay_files = {(o.source.stem, o.source.lang): o.file for o in corpus.overlays}
     files = {e.file for e in report.entries} | {f for (stem, _), f in overlay_files.items() if stem in {e.id for e in report.entries}}
-    for d in _by_file(lint(corpus, settings), files):
-        check = "coverage" if d.code.startswith("PD3") else "validation"
+    diagnostics = lint(corpus, settings, as_of=as_of)
+    embargo = [d for d in diagnostics if d.severity is Severity.ERROR and d.code in EMBARGO_RULES]
+    for d in embargo + [d for d in _by_file(diagnostics, files) if d not in embargo]:
+        check = "embargo" if d in embargo else "coverage" if d.code.startswith("PD3") else "validation"
         bulletin = Path(d.file).name.split(".")[0]
         report.findings.append(Finding(check, bulletin, f"{d.file}:{d.line}", f"{d.code} {d.message}", d.dotted_path))
     for e in report.entries:
@@ -168,7 +175,7 @@ def render(report: Report) -> str:
         lines.append(f"  {e.id}  {b.status:<9} {e.severity:<10} rev {e.revision:<5} {b.title}")
     if not report.entries:
         lines.append("  no bulletins are scheduled for this month")
-    checks = ("status", "translation", "coverage", "validation", "csaf")
+    checks = ("status", "translation", "coverage", "validation", "embargo", "csaf")
     for check in checks:
         found = [f for f in report.findings if f.check == check]
         mark = "ok  " if not found else "FAIL"
