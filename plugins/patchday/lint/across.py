@@ -56,6 +56,7 @@ class Facts(NamedTuple):
     # (file, field path, ID) for every ID of the site's series written in published text,
     # the bulletin's translations included
     mentions: tuple[tuple[str, Path, str], ...]
+    withdrawn: str = ""  # ISO date of the withdrawal; "" if not withdrawn
 
 
 def facts(item: Loaded[Bulletin], settings: Settings, overlays: Iterable[Loaded[Any]] = ()) -> Facts:
@@ -73,7 +74,8 @@ def facts(item: Loaded[Bulletin], settings: Settings, overlays: Iterable[Loaded[
     if b.revisions:
         i, rev = max(enumerate(b.revisions), key=lambda ir: (ir[1].date, ir[0]))
         revised = (i, rev.version, rev.date.isoformat())
-    return Facts(item.file, b.id, str(b.status), b.released.isoformat(), revised, refs, mentions)
+    withdrawn = b.withdrawn.date.isoformat() if b.withdrawn is not None else ""
+    return Facts(item.file, b.id, str(b.status), b.released.isoformat(), revised, refs, mentions, withdrawn)
 
 
 def notes_facts(item: Loaded[Any], settings: Settings, overlays: Iterable[Loaded[Any]] = ()) -> Facts:
@@ -138,7 +140,7 @@ def check(all_facts: Iterable[Facts | tuple[Any, ...]], settings: Settings, loca
 
 def _embargo(listed: list[Facts], settings: Settings, report: Callable[..., None],
              as_of: dt.datetime | None) -> None:
-    """PD607-PD609: nothing a published record says may come from a bulletin's future."""
+    """PD607-PD609, PD612: nothing a published record says may come from a bulletin's future."""
     rule = settings.release
     by_id: dict[str, Facts] = {}
     for f in listed:
@@ -186,6 +188,12 @@ def _embargo(listed: list[Facts], settings: Settings, report: Callable[..., None
                    f"revision {version} is dated {date}, after the build's as-of ({today}): "
                    "the record already carries that revision's text, which would be published early",
                    f"merge the revision on its day (the next build publishes it), or build with --as-of {date} or later")
+        if today is not None and f.withdrawn and public(f) and dt.date.fromisoformat(f.withdrawn) > today:
+            report(f.file, ("withdrawn", "date"), "PD612",
+                   f"withdrawn on {f.withdrawn}, after the build's as-of ({today}): "
+                   "the tombstone would publish the withdrawal and its reason early",
+                   f"keep status: final until {f.withdrawn} and merge the withdrawal that day, "
+                   f"or build with --as-of {f.withdrawn} or later")
 
 
 def _revised_since(f: Facts, when: dt.datetime, rule: Any) -> bool:

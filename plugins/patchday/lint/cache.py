@@ -97,7 +97,7 @@ def _well_formed(hit: object) -> bool:
     try:
         return (isinstance(hit, tuple) and len(hit) == 4 and isinstance(hit[1], bytes)
                 and all(len(t) == 8 for t in hit[2])
-                and all(len(f) == 7 and all(len(r) == 3 for r in f[5]) and all(len(r) == 3 for r in f[6])
+                and all(len(f) == len(across.Facts._fields) and all(len(r) == 3 for r in f[5]) and all(len(r) == 3 for r in f[6])
                         for f in hit[3]))
     except TypeError:
         return False

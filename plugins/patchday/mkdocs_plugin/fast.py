@@ -226,7 +226,7 @@ class FastPath:
             if b.id != old.id or not (catalog.preview or is_published(b, catalog.as_of)):
                 return None
             if not catalog.preview and any(_ahead_of(x, None if x is item else b, catalog) for x in (item, *corpus.overlays)):
-                return None  # the full build's lint says why it refuses (PD608, PD609)
+                return None  # the full build's lint says why it refuses (PD608, PD609, PD612)
             if _stated(b) != _stated(old.bulletin):
                 return None  # the public catalogue follows what published bulletins state
             entry = entry_for(b, item.file, {o.source.lang or "": o.model for o in corpus.overlays}, settings)
@@ -358,7 +358,8 @@ def _ahead_of(loaded: Any, bulletin: Bulletin | None, catalog: Catalog) -> bool:
     if any(find.fullmatch(ref) and ref not in catalog.by_id for ref in named):
         return True
     today = local(catalog.as_of, catalog.settings.release).date()
-    return bulletin is None and any(rev.date > today for rev in b.revisions)
+    return bulletin is None and (any(rev.date > today for rev in b.revisions)
+                                 or (b.withdrawn is not None and b.withdrawn.date > today))
 
 
 def lint_unit(root: Path, folder: Path, stem: str, catalogue: Loaded[ProductList] | None,

@@ -19,7 +19,7 @@ from patchday.model import Settings, Status
 from patchday.translate.freshness import State, assess
 
 FAR_FUTURE = dt.datetime(9999, 1, 1, tzinfo=dt.UTC)
-EMBARGO_RULES = frozenset({"PD607", "PD608", "PD609"})
+EMBARGO_RULES = frozenset({"PD607", "PD608", "PD609", "PD612"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +112,7 @@ def preflight(corpus: Corpus, settings: Settings, month: str, *, validator: Csaf
         return report
     report.entries = list(release.entries)
     # The release publishes as of its last bulletin's time (see cli/release_cmd.py): the
-    # embargo rules that need a moment (PD608, PD609) judge the corpus as of then, and a
+    # embargo rules that need a moment (PD608, PD609, PD612) judge the corpus as of then, and a
     # finding in any record stops it, since the build of that release would refuse it.
     as_of = max(e.bulletin.released for e in report.entries)
     overlay_files = {(o.source.stem, o.source.lang): o.file for o in corpus.overlays}
