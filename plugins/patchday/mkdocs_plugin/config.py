@@ -16,7 +16,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 
 from patchday.model.site import BuildOptions, Settings
-from patchday.render.shell import TOC_MARK
+from patchday.render.shell_contract import THEME_FILE, THEME_MARK
 
 # Every key is declared so that MkDocs passes it through untouched; what each may hold is
 # decided by pydantic (patchday.model.site.read_plugin_block), exactly as for the commands
@@ -38,20 +38,20 @@ def theme_problem(config: MkDocsConfig) -> str | None:
     """Why the site's theme cannot hold patchday's pages, or None.
 
     Pages are poured into shells that Material renders with this project's
-    overrides (``theme/``, set as ``custom_dir``): its ``partials/toc-item.html``
-    marks where each page's contents list goes. Without them the shells have no
-    marker, and the build would stop much later with a confusing error.
+    overrides (``theme/``, set as ``custom_dir``; see render/shell_contract.py).
+    Without them the build would stop much later with a confusing error, or
+    pour pages into a frame the shell contract was not checked against.
     """
     name = config.theme.name
     if name != "material":
         return f"theme.name is {name!r}: patchday's pages are Material pages; set theme.name: material"
     for folder in config.theme.dirs:  # the order Jinja looks in: custom_dir first
-        partial = Path(folder) / "partials" / "toc-item.html"
+        partial = Path(folder) / THEME_FILE
         if partial.is_file():
-            if TOC_MARK in partial.read_text(encoding="utf-8"):
+            if THEME_MARK in partial.read_text(encoding="utf-8"):
                 return None
             break
-    return ("the theme lacks patchday's overrides (partials/toc-item.html with its contents marker); "
+    return (f"the theme lacks patchday's overrides ({THEME_FILE} naming {THEME_MARK}); "
             "set theme.custom_dir to this project's theme/ folder")
 
 
