@@ -9,40 +9,17 @@ here, naming the region and the lines.
 
 from __future__ import annotations
 
-import difflib
-import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.site.chrome import REGIONS, regions
-from tests.site.conftest import AS_OF, FIXTURE
-
-RUNNER = Path(__file__).with_name("material_build.py")
-KINDS = {"bulletin": "bulletins/CX26-001/", "release": "releases/2026-01/", "product": "products/mail-server/",
-         "cves_year": "cves/2026/"}
-LANGS = ("en", "de", "fr", "ja")
-def differences(poured: str, material: str) -> list[str]:
-    a, b = regions(poured), regions(material)
-    out = []
-    for name in REGIONS:
-        if a[name] != b[name]:
-            diff = difflib.unified_diff(b[name].splitlines(), a[name].splitlines(), "material", "poured", n=1, lineterm="")
-            out.append(f"{name}:\n" + "\n".join(list(diff)[:30]))
-    return out
+from tests.site.chrome import KINDS, LANGS, build_both_ways, differences
 
 
 @pytest.fixture(scope="module")
 def both_ways(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    tmp = tmp_path_factory.mktemp("shell-contract")
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PATCHDAY_AS_OF": AS_OF, "PATCHDAY_MATERIAL_OUT": str(tmp / "material")}
-    env.pop("PATCHDAY_PREVIEW", None)
-    cmd = [sys.executable, str(RUNNER), "build", "--strict", "-f", str(FIXTURE / "mkdocs.yml"), "-d", str(tmp / "site")]
-    result = subprocess.run(cmd, capture_output=True, text=True, env=env, check=False, cwd=Path(__file__).parents[2])
-    assert result.returncode == 0, result.stdout + result.stderr
-    return tmp / "site", tmp / "material"
+    return build_both_ways(Path(sys.executable), tmp_path_factory.mktemp("shell-contract"))
 
 
 @pytest.mark.parametrize("lang", LANGS)
