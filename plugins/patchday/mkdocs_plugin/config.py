@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,6 +56,52 @@ def theme_problem(config: MkDocsConfig) -> str | None:
             "set theme.custom_dir to this project's theme/ folder")
 
 
+def where(config_file: str | None, *keys: str) -> str:
+    """``file:line`` of a setting in mkdocs.yml (or the file it INHERITs), e.g. ``where(f, "plugins", "i18n", "languages")``;
+    the file alone when the setting is not written there (its default) or the line cannot be told."""
+    path = Path(config_file or "mkdocs.yml")
+    for _ in range(8):  # an INHERIT chain
+        try:
+            # compose, not load: the node positions without MkDocs' tags (!ENV, !relative) being resolved
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError):
+            break
+        node = _find(root, keys)
+        if node is not None:
+            return f"{_shown(path)}:{node.start_mark.line + 1}"
+        inherit = _find(root, ("INHERIT",), value=True)
+        if not isinstance(inherit, yaml.ScalarNode):
+            break
+        path = path.parent / inherit.value
+    return _shown(Path(config_file or "mkdocs.yml"))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _find(node: yaml.Node | None, keys: tuple[str, ...], *, value: bool = False) -> yaml.Node | None:
+    """The key node of ``keys`` (its value node with ``value``); a plugin is found in a list or a mapping of plugins."""
+    found = None
+    for key in keys:
+        if isinstance(node, yaml.SequenceNode):  # plugins: [- search, - i18n: {...}]
+            items = [i for i in node.value if isinstance(i, yaml.MappingNode) and i.value and i.value[0][0].value == key]
+            if not items:
+                return None
+            found, node = items[0].value[0]
+        elif isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key]
+            if not pairs:
+                return None
+            found, node = pairs[0]
+        else:
+            return None
+    return node if value else found
+
+
 def site_url_problem(config: MkDocsConfig, settings: Settings) -> str | None:
     """Why site_url and plugins.patchday.vendor_url cannot both be right, or None.
 
@@ -67,7 +114,9 @@ def site_url_problem(config: MkDocsConfig, settings: Settings) -> str | None:
     site, vendor = urlsplit(config.site_url), urlsplit(settings.vendor_url)
     if (site.scheme, site.netloc.lower(), site.path.strip("/")) == (vendor.scheme, vendor.netloc.lower(), ""):
         return None
-    return (f"site_url is {config.site_url} but plugins.patchday.vendor_url is {settings.vendor_url}: pages would "
+    file = config.config_file_path
+    return (f"{where(file, 'site_url')}: site_url is {config.site_url} but plugins.patchday.vendor_url "
+            f"is {settings.vendor_url} ({where(file, 'plugins', 'patchday', 'vendor_url')}): pages would "
             f"link to one and the feeds, CSAF and API to the other; set site_url to {settings.vendor_url.rstrip('/')}/")
 
 
@@ -80,6 +129,7 @@ def languages_problem(config: MkDocsConfig, settings: Settings) -> str | None:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return None
+    file = config.config_file_path
     built = [lang.locale for lang in i18n.config.languages if lang.build]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
     if sorted(built) != sorted(settings.languages):
@@ -87,9 +137,11 @@ def languages_problem(config: MkDocsConfig, settings: Settings) -> str | None:
         extra = [lang for lang in built if lang not in settings.languages]
         said = "; ".join(x for x in (f"not built by i18n: {', '.join(missing)}" if missing else "",
                                       f"built by i18n but not in patchday's languages: {', '.join(extra)}" if extra else "") if x)
-        return (f"plugins.i18n.languages builds {built} but plugins.patchday.languages is {settings.languages} ({said}); "
-                "list the same languages in both")
+        return (f"{where(file, 'plugins', 'i18n', 'languages')}: plugins.i18n.languages builds {built} but "
+                f"plugins.patchday.languages ({where(file, 'plugins', 'patchday', 'languages')}) is {settings.languages} "
+                f"({said}); list the same languages in both (each i18n entry with build: true)")
     if default is not None and default != settings.source_language:
-        return (f"plugins.i18n's default language is {default} but patchday's source language (the first of "
-                f"plugins.patchday.languages) is {settings.source_language}; make them the same")
+        return (f"{where(file, 'plugins', 'i18n', 'languages')}: plugins.i18n's default language is {default} but "
+                f"patchday's source language (the first of plugins.patchday.languages, "
+                f"{where(file, 'plugins', 'patchday', 'languages')}) is {settings.source_language}; make them the same")
     return None

@@ -158,7 +158,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             raise PluginError(str(exc)) from None
         for problem in (languages_problem(config, settings), site_url_problem(config, settings)):
             if problem:
-                raise PluginError(f"{config.config_file_path}: {problem}")
+                raise PluginError(problem)  # it names the file and line of each setting
         # The catalog is built before the verdict of the linter, so that the exports and the
         # search index can start now and run beside it (into a staging folder that only a
         # build that passes publishes). Records that fail the lint may trip the catalog: then
