@@ -84,9 +84,38 @@ def venv(wheel: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     constraints.write_text("\n".join(pinned) + "\n", encoding="utf-8")
     env = where / "venv"
     _run([sys.executable, "-m", "venv", env], cwd=where)
-    _run([env / "bin" / "python", "-m", "pip", "install", "-q", "-c", constraints,
-          "-r", ROOT / "requirements" / "properdocs.txt", wheel], cwd=where)
+    cmd = [env / "bin" / "python", "-m", "pip", "install", "-q", "--upgrade", "-c", constraints,
+           "-r", ROOT / "requirements" / "properdocs.txt", wheel, *FLOATING]
+    r = subprocess.run([str(a) for a in cmd], cwd=where, capture_output=True, text=True, env=_env(), timeout=900, check=False)
+    if r.returncode != 0 and (why := _index_unreachable(env)):
+        pytest.skip(f"the package index is unreachable, so the newest allowed versions cannot be installed: {why}")
+    assert r.returncode == 0, f"{cmd}\n{r.stdout[-3000:]}\n{r.stderr[-3000:]}"
     return env
+
+
+def _index_unreachable(env: Path) -> str:
+    """Why pip cannot list Material's releases, or "" when it can."""
+    r = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "index", "versions", FLOATING[0]],
+                       capture_output=True, text=True, env=_env(), timeout=300, check=False)
+    return "" if r.returncode == 0 else (r.stderr.strip().splitlines() or ["pip index failed"])[-1]
+
+
+def _newest_allowed(env: Path, name: str) -> str:
+    """The newest release of ``name`` that pyproject.toml's range allows, as the package index lists them."""
+    import tomllib
+
+    from packaging.requirements import Requirement
+    from packaging.version import Version
+
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    spec = next(Requirement(d).specifier for d in deps if Requirement(d).name == name)
+    r = subprocess.run([str(env / "bin" / "python"), "-m", "pip", "index", "versions", name],
+                       capture_output=True, text=True, env=_env(), timeout=300, check=False)
+    if r.returncode != 0:
+        pytest.skip(f"the package index is unreachable: {_index_unreachable(env)}")
+    listed = re.search(r"Available versions: (.*)", r.stdout)
+    assert listed, r.stdout
+    return str(max(v for v in map(Version, listed.group(1).split(", ")) if v in spec and not v.is_prerelease))
 
 
 def test_wheel_holds_every_file_of_the_package(wheel: Path) -> None:
@@ -173,3 +202,23 @@ def test_only_the_plugin_glue_imports_the_engine() -> None:
                 [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             found += [f"{path.relative_to(ROOT)}:{node.lineno}" for n in names if n.split(".")[0] in ("mkdocs", "properdocs")]
     assert found == []
+
+
+def test_newest_allowed_engine_pours_the_pages_material_renders(venv: Path, tmp_path: Path) -> None:
+    """The shell contract on the newest Material and static-i18n pyproject.toml allows (no lock):
+    poured pages are the pages that Material renders, and no partial theme/ overrides has changed."""
+    from patchday.render.shell_contract import UPSTREAM
+    from tests.site.chrome import build_both_ways, changed_partials, compare_both_ways
+
+    python = venv / "bin" / "python"
+    installed = dict(line.split("==") for line in _run([python, "-m", "pip", "list", "--format=freeze"], cwd=tmp_path).stdout.split()
+                     if "==" in line)
+    for name in FLOATING:
+        assert installed[name] == _newest_allowed(venv, name), f"{name}: not the newest version the range allows"
+    templates = Path(_run([python, "-c", "import material, os; print(os.path.dirname(material.__file__))"],
+                          cwd=tmp_path).stdout.strip()) / "templates"
+    changed = changed_partials(templates, UPSTREAM)
+    assert not changed, (f"Material {installed['mkdocs-material']} changed {changed}: carry the change over into "
+                         "theme/, then update render/shell_contract.py's UPSTREAM")
+    site, material = build_both_ways(python, tmp_path)
+    assert compare_both_ways(site, material) == {}

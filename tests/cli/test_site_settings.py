@@ -21,11 +21,14 @@ I18N = """  - i18n:
 
 @pytest.mark.parametrize(("head", "patchday", "i18n", "expected"), [
     ("site_url: https://docs.contoso.example/security/\n", "", "",
-     "site_url is https://docs.contoso.example/security/ but plugins.patchday.vendor_url is https://security.contoso.example"),
+     "mkdocs.yml:2: site_url is https://docs.contoso.example/security/ but plugins.patchday.vendor_url is https://security.contoso.example"),
+    # Each setting by file and line: the i18n plugin's list (line 12) and patchday's (line 8).
     ("", "      languages: [en, de, fr]\n      required_languages: [en]\n", I18N,
-     "plugins.i18n.languages builds ['en', 'de'] but plugins.patchday.languages is ['en', 'de', 'fr'] (not built by i18n: fr)"),
+     "mkdocs.yml:12: plugins.i18n.languages builds ['en', 'de'] but plugins.patchday.languages (mkdocs.yml:8) is "
+     "['en', 'de', 'fr'] (not built by i18n: fr); list the same languages in both"),
     ("", "      languages: [de, en]\n      required_languages: [de]\n", I18N,
-     "plugins.i18n's default language is en but patchday's source language"),
+     "mkdocs.yml:12: plugins.i18n's default language is en but patchday's source language (the first of "
+     "plugins.patchday.languages, mkdocs.yml:8) is de"),
     ("", "      vendor_url: https://contoso.example/security\n", "",
      "would land under https://contoso.example/security/.well-known/"),
 ])

@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from patchday.export.common import dumps
     from patchday.export.cve_record import records
     from patchday.lint import lint
-    from patchday.load.corpus import load_corpus
+    from patchday.jobs import load_corpus
 
     settings, root = settings_and_root(args)
     moment = as_of(args.as_of)

@@ -11,7 +11,7 @@ from pathlib import Path
 from patchday.cli.common import settings_and_root
 from patchday.clock import parse_as_of
 from patchday.lint.placeholders import CVE_NUMBER, TODO
-from patchday.load.corpus import load_corpus
+from patchday.jobs import load_corpus
 from patchday.model import Settings
 from patchday.patchdays import local, upcoming
 

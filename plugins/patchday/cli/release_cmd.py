@@ -13,7 +13,7 @@ from pathlib import Path
 from patchday.catalog import build_catalog
 from patchday.cli.common import build_options, settings_and_root
 from patchday.env import flag
-from patchday.load.corpus import load_corpus
+from patchday.jobs import load_corpus
 from patchday.release.artifact import fixed_modes, manifest, sha256sums, tarball
 from patchday.release.preflight import node_validator, preflight, render
 

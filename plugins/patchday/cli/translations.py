@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 
 from patchday.cli.common import settings_and_root
-from patchday.load.corpus import Corpus, load_corpus
+from patchday.jobs import load_corpus
+from patchday.load.corpus import Corpus
 from patchday.model import Settings
 from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
 from patchday.translate.freshness import State, assess, latest_revision

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from patchday import clock
+from patchday import clock, jobs
 from patchday.cli.common import find_root, settings_and_root
 from patchday.diagnostics import Severity
 from patchday.lint import cache
@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     files = 0
     for root, wanted in sorted(roots.items()):
         outcome = cache.validate(root, settings, cache_dir=None if args.no_cache else cache.default_dir(root),
-                                 as_of=moment)
+                                 as_of=moment, load=jobs.load_corpus)
         files += outcome.files
         diagnostics = outcome.diagnostics
         whole = any(w == root for w in wanted)

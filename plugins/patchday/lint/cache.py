@@ -35,6 +35,7 @@ import stat
 import sys
 import time
 from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 
 from typing import TYPE_CHECKING, Any
@@ -144,9 +145,11 @@ OTHER = ""  # the unit of every file that is not a bulletin or its translation
 
 
 def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_dir: Path | None = None,
-             as_of: dt.datetime | None = None) -> Outcome:
+             as_of: dt.datetime | None = None, load: Callable[..., Any] | None = None) -> Outcome:
     """Load and lint the data folder like ``lint(load_corpus(root), as_of=as_of)``, checking only changed units.
 
+    ``load`` loads the files to check (``load_corpus``'s arguments); the CLI passes
+    :func:`patchday.jobs.load_corpus`, which parses in worker processes.
     ``cache_dir=None`` turns the cache off (every unit is checked). The rules that depend
     on ``as_of`` read only facts, so they run on every call and never come from the cache.
     """
@@ -203,8 +206,9 @@ def validate(root: Path, settings: Settings, *, cwd: Path | None = None, cache_d
         from patchday.lint import record_rules
         from patchday.load.corpus import load_corpus
 
+        load = load or load_corpus
         paths = sorted((root / rel for unit in to_check for rel, _ in units[unit]), key=lambda p: p.relative_to(root).parts)
-        corpus = load_corpus(root, cwd=cwd, paths=paths)
+        corpus = load(root, cwd=cwd, paths=paths)
         display_unit = {display(root / rel, cwd): unit for unit in to_check for rel, _ in units[unit]}
         for d in record_rules(corpus, settings):
             # A file that is not there (the missing catalogue) belongs to the other files.

@@ -6,16 +6,9 @@ more than one field or file run afterwards, in :mod:`patchday.lint`.
 
 from __future__ import annotations
 
-import concurrent.futures
-import contextlib
-import gc
-import multiprocessing
 import os
-import pickle
 import stat
-import threading
-import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
@@ -143,22 +136,23 @@ def load_file(source: SourceFile) -> tuple[Loaded | None, list[Diagnostic]]:
     return _shape(source, doc, problems)
 
 
-# --- parallel reading ----------------------------------------------------------------
+# --- reading in parallel -------------------------------------------------------------
 #
 # Parsing YAML is most of the time `patchday validate` takes on a large
-# corpus, and each file parses on its own, so worker processes parse while
-# this process checks the models. A worker sends back, per file, the parsed
-# value, the problems and the file's bytes -- never position maps, which
-# cost more to send than to rebuild; the document rebuilds them from the
-# bytes if a diagnostic needs them (see Document). The results are taken in
-# file order, so the diagnostics and the corpus are exactly those of the
-# sequential loop.
+# corpus, and each file parses on its own, so worker processes (patchday.jobs)
+# may parse while this process checks the models. A worker sends back, per
+# file, the parsed value, the problems and the file's bytes -- never position
+# maps, which cost more to send than to rebuild; the document rebuilds them
+# from the bytes if a diagnostic needs them (see Document). The results are
+# taken in file order, so the diagnostics and the corpus are exactly those of
+# the sequential loop.
 
-PARALLEL_MIN_FILES = 400  # below this, starting workers costs more than it saves
 _Parsed = tuple[Any, str, list[Diagnostic], bytes] | tuple[None, None, list[Diagnostic], bytes]
+# How to run read_chunk over the files: given read_chunk and the files, the results in file order.
+Reader = Callable[[Callable[[list[SourceFile]], list[_Parsed]], list[SourceFile]], Iterable[_Parsed]]
 
 
-def _read_chunk(sources: list[SourceFile]) -> list[_Parsed]:
+def read_chunk(sources: list[SourceFile]) -> list[_Parsed]:
     out: list[_Parsed] = []
     for source in sources:
         doc, problems, data = _read(source)
@@ -169,112 +163,24 @@ def _read_chunk(sources: list[SourceFile]) -> list[_Parsed]:
     return out
 
 
-def jobs_for(files: int) -> int:
-    """How many worker processes to parse ``files`` files with; 1 means no workers.
-
-    ``PATCHDAY_JOBS`` sets the number (1 turns workers off). By default: one per
-    available CPU, for large corpora, when this process has no other threads
-    (forking a threaded process is unsafe, e.g. under `mkdocs serve`) and at
-    least one CPU is idle -- on a machine already busy, workers only add the
-    cost of sending results back (see docs/performance.md).
-    """
-    from patchday.env import count
-
-    setting = count("PATCHDAY_JOBS")
-    if setting is not None:
-        return setting
-    if files < PARALLEL_MIN_FILES or threading.active_count() > 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return 1
-    try:
-        cpus = len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        cpus = os.cpu_count() or 1
-    if cpus > 1 and idle_cpus() < 1.0:
-        return 1
-    return max(1, cpus)
-
-
-def _cpu_ticks() -> tuple[int, int] | None:
-    try:
-        with open("/proc/stat", "rb") as f:
-            fields = [int(x) for x in f.readline().split()[1:]]
-    except (OSError, ValueError):
-        return None
-    return sum(fields), fields[3] + (fields[4] if len(fields) > 4 else 0)  # all, idle + iowait
-
-
-def idle_cpus(sample: float = 0.05) -> float:
-    """How many CPUs were idle over a short sample.
-
-    Measured, not the load average: on containers the load average counts
-    tasks of other cgroups and tasks in uninterruptible sleep, and it trails
-    by a minute, so it called an idle machine busy. Where /proc/stat is
-    missing, every CPU is assumed idle.
-    """
-    cpus = os.cpu_count() or 1
-    before = _cpu_ticks()
-    if before is None:
-        return float(cpus)
-    time.sleep(sample)
-    after = _cpu_ticks()
-    if after is None or after[0] <= before[0]:
-        return float(cpus)
-    return cpus * (after[1] - before[1]) / (after[0] - before[0])
-
-
-def _read_parallel(sources: list[SourceFile], jobs: int) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
-    size = max(8, min(128, len(sources) // (jobs * 8) or 1))
-    chunks = [sources[i : i + size] for i in range(0, len(sources), size)]
-    ctx = multiprocessing.get_context("fork")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        for chunk, results in zip(chunks, pool.map(_read_chunk, chunks)):
-            for source, (value, first_line, problems, data) in zip(chunk, results):
-                if first_line is None:
-                    yield None, problems
-                    continue
-                doc = Document(file=source.display, value=value, first_line=first_line)
-                doc._text = data
-                doc.markup_free = markup_free(data)
-                yield doc, problems
-
-
-def _read_all(sources: list[SourceFile]) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
-    jobs = jobs_for(len(sources))
-    if jobs > 1:
-        done = 0
-        try:
-            for item in _read_parallel(sources, jobs):
-                yield item
-                done += 1
-            return
-        except (OSError, EOFError, pickle.PickleError, concurrent.futures.process.BrokenProcessPool):
-            pass  # no workers to be had (or one died): read the rest here
-        sources = sources[done:]
-    for source in sources:
-        doc, problems, _ = _read(source)
+def _read_all(sources: list[SourceFile], read: Reader | None) -> Iterator[tuple[Document | None, list[Diagnostic]]]:
+    if read is None:
+        for source in sources:
+            doc, problems, _ = _read(source)
+            yield doc, problems
+        return
+    for source, (value, first_line, problems, data) in zip(sources, read(read_chunk, sources)):
+        if first_line is None:
+            yield None, problems
+            continue
+        doc = Document(file=source.display, value=value, first_line=first_line)
+        doc._text = data
+        doc.markup_free = markup_free(data)
         yield doc, problems
 
 
-@contextlib.contextmanager
-def _no_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a corpus loads.
-
-    Loading allocates millions of containers that all stay alive; the
-    collector would scan the growing heap again and again for nothing (about
-    a fifth of the load time). Reference counting still frees everything as
-    usual; the collector's previous state is restored afterwards.
-    """
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-def _fill(corpus: Corpus, sources: list[SourceFile]) -> None:
-    for source, (doc, problems) in zip(sources, _read_all(sources)):
+def _fill(corpus: Corpus, sources: list[SourceFile], read: Reader | None) -> None:
+    for source, (doc, problems) in zip(sources, _read_all(sources, read)):
         loaded: Loaded | None = None
         if doc is not None:
             loaded, problems = _shape(source, doc, problems)
@@ -294,19 +200,21 @@ def _fill(corpus: Corpus, sources: list[SourceFile]) -> None:
             corpus.release_overlays.append(loaded)
 
 
-def load_corpus(root: Path, *, cwd: Path | None = None, paths: list[Path] | None = None) -> Corpus:
+def load_corpus(root: Path, *, cwd: Path | None = None, paths: list[Path] | None = None,
+                read: Reader | None = None) -> Corpus:
     """Load the whole data folder (or, for the validation cache, the given files of it).
 
     Cross-file rules need all of it even when one file is checked; only the
     cache, which keeps what they need of the other files, passes ``paths``.
+    ``read`` runs the parsing elsewhere (:func:`patchday.jobs.load_corpus` passes
+    worker processes); without it, every file is read here, one after another.
     """
     cwd = cwd or Path.cwd()
     corpus = Corpus(root=root)
     paths = discover(root) if paths is None else paths
     corpus.files = len(paths)
     sources = [classify(path, root, display(path, cwd)) for path in paths]
-    with _no_cyclic_gc():
-        _fill(corpus, sources)
+    _fill(corpus, sources, read)
     if corpus.catalogue is None and not any(d.file.endswith("products.yaml") for d in corpus.diagnostics):
         corpus.diagnostics.append(
             Diagnostic(

@@ -11,12 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import yaml
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 
 from patchday.model.site import BuildOptions, Settings
-from patchday.render.shell import TOC_MARK
+from patchday.render.shell_contract import THEME_FILE, THEME_MARK
 
 # Every key is declared so that MkDocs passes it through untouched; what each may hold is
 # decided by pydantic (patchday.model.site.read_plugin_block), exactly as for the commands
@@ -38,21 +39,67 @@ def theme_problem(config: MkDocsConfig) -> str | None:
     """Why the site's theme cannot hold patchday's pages, or None.
 
     Pages are poured into shells that Material renders with this project's
-    overrides (``theme/``, set as ``custom_dir``): its ``partials/toc-item.html``
-    marks where each page's contents list goes. Without them the shells have no
-    marker, and the build would stop much later with a confusing error.
+    overrides (``theme/``, set as ``custom_dir``; see render/shell_contract.py).
+    Without them the build would stop much later with a confusing error, or
+    pour pages into a frame the shell contract was not checked against.
     """
     name = config.theme.name
     if name != "material":
         return f"theme.name is {name!r}: patchday's pages are Material pages; set theme.name: material"
     for folder in config.theme.dirs:  # the order Jinja looks in: custom_dir first
-        partial = Path(folder) / "partials" / "toc-item.html"
+        partial = Path(folder) / THEME_FILE
         if partial.is_file():
-            if TOC_MARK in partial.read_text(encoding="utf-8"):
+            if THEME_MARK in partial.read_text(encoding="utf-8"):
                 return None
             break
-    return ("the theme lacks patchday's overrides (partials/toc-item.html with its contents marker); "
+    return (f"the theme lacks patchday's overrides ({THEME_FILE} naming {THEME_MARK}); "
             "set theme.custom_dir to this project's theme/ folder")
+
+
+def where(config_file: str | None, *keys: str) -> str:
+    """``file:line`` of a setting in mkdocs.yml (or the file it INHERITs), e.g. ``where(f, "plugins", "i18n", "languages")``;
+    the file alone when the setting is not written there (its default) or the line cannot be told."""
+    path = Path(config_file or "mkdocs.yml")
+    for _ in range(8):  # an INHERIT chain
+        try:
+            # compose, not load: the node positions without MkDocs' tags (!ENV, !relative) being resolved
+            root = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+        except (OSError, yaml.YAMLError):
+            break
+        node = _find(root, keys)
+        if node is not None:
+            return f"{_shown(path)}:{node.start_mark.line + 1}"
+        inherit = _find(root, ("INHERIT",), value=True)
+        if not isinstance(inherit, yaml.ScalarNode):
+            break
+        path = path.parent / inherit.value
+    return _shown(Path(config_file or "mkdocs.yml"))
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _find(node: yaml.Node | None, keys: tuple[str, ...], *, value: bool = False) -> yaml.Node | None:
+    """The key node of ``keys`` (its value node with ``value``); a plugin is found in a list or a mapping of plugins."""
+    found = None
+    for key in keys:
+        if isinstance(node, yaml.SequenceNode):  # plugins: [- search, - i18n: {...}]
+            items = [i for i in node.value if isinstance(i, yaml.MappingNode) and i.value and i.value[0][0].value == key]
+            if not items:
+                return None
+            found, node = items[0].value[0]
+        elif isinstance(node, yaml.MappingNode):
+            pairs = [(k, v) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == key]
+            if not pairs:
+                return None
+            found, node = pairs[0]
+        else:
+            return None
+    return node if value else found
 
 
 def site_url_problem(config: MkDocsConfig, settings: Settings) -> str | None:
@@ -67,7 +114,9 @@ def site_url_problem(config: MkDocsConfig, settings: Settings) -> str | None:
     site, vendor = urlsplit(config.site_url), urlsplit(settings.vendor_url)
     if (site.scheme, site.netloc.lower(), site.path.strip("/")) == (vendor.scheme, vendor.netloc.lower(), ""):
         return None
-    return (f"site_url is {config.site_url} but plugins.patchday.vendor_url is {settings.vendor_url}: pages would "
+    file = config.config_file_path
+    return (f"{where(file, 'site_url')}: site_url is {config.site_url} but plugins.patchday.vendor_url "
+            f"is {settings.vendor_url} ({where(file, 'plugins', 'patchday', 'vendor_url')}): pages would "
             f"link to one and the feeds, CSAF and API to the other; set site_url to {settings.vendor_url.rstrip('/')}/")
 
 
@@ -80,6 +129,7 @@ def languages_problem(config: MkDocsConfig, settings: Settings) -> str | None:
     i18n = config.plugins.get("i18n")
     if i18n is None:
         return None
+    file = config.config_file_path
     built = [lang.locale for lang in i18n.config.languages if lang.build]
     default = next((lang.locale for lang in i18n.config.languages if lang.default), None)
     if sorted(built) != sorted(settings.languages):
@@ -87,9 +137,11 @@ def languages_problem(config: MkDocsConfig, settings: Settings) -> str | None:
         extra = [lang for lang in built if lang not in settings.languages]
         said = "; ".join(x for x in (f"not built by i18n: {', '.join(missing)}" if missing else "",
                                       f"built by i18n but not in patchday's languages: {', '.join(extra)}" if extra else "") if x)
-        return (f"plugins.i18n.languages builds {built} but plugins.patchday.languages is {settings.languages} ({said}); "
-                "list the same languages in both")
+        return (f"{where(file, 'plugins', 'i18n', 'languages')}: plugins.i18n.languages builds {built} but "
+                f"plugins.patchday.languages ({where(file, 'plugins', 'patchday', 'languages')}) is {settings.languages} "
+                f"({said}); list the same languages in both (each i18n entry with build: true)")
     if default is not None and default != settings.source_language:
-        return (f"plugins.i18n's default language is {default} but patchday's source language (the first of "
-                f"plugins.patchday.languages) is {settings.source_language}; make them the same")
+        return (f"{where(file, 'plugins', 'i18n', 'languages')}: plugins.i18n's default language is {default} but "
+                f"patchday's source language (the first of plugins.patchday.languages, "
+                f"{where(file, 'plugins', 'patchday', 'languages')}) is {settings.source_language}; make them the same")
     return None

@@ -27,14 +27,9 @@ instance, so everything expensive is computed once and kept on ``self``.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import gzip
 import json
-import os
 import shutil
-import signal
-import threading
 import time
 from collections.abc import Callable
 from copy import deepcopy
@@ -51,12 +46,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from patchday import clock, env, staging
+from patchday import clock, env, jobs, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity
 from patchday.i18n import Labels
 from patchday.lint import lint
-from patchday.load.corpus import load_corpus
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
 from patchday.mkdocs_plugin.config import (PatchdayConfig, languages_problem, plugin_block, site_url_problem,
                                             theme_problem)
@@ -69,123 +63,8 @@ from patchday.render.sitemap import dated
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
 from patchday.render.sitemap import without_shells
-from patchday.render.search import build_index, leave_cores_to_others
-from patchday.render.write import write_pages
 
 log = get_plugin_logger(__name__)
-
-
-class _Forked:
-    """Run ``fn(*args)`` in a forked child; ``join`` returns its string result or raises PluginError."""
-
-    def __init__(self, what: str, fn: Any, *args: Any) -> None:
-        import multiprocessing as mp
-
-        self.what = what
-        if "fork" not in mp.get_all_start_methods():
-            self._result: str | None = fn(*args)
-            self._proc = None
-            return
-        ctx = mp.get_context("fork")
-        self._recv, send = ctx.Pipe(duplex=False)
-        self._proc = ctx.Process(target=_forked_main, args=(send, fn, args), daemon=True)
-        self._proc.start()
-        send.close()
-
-    def join(self) -> str:
-        if self._proc is None:
-            return self._result or ""
-        try:
-            ok, value = self._recv.recv()
-        except EOFError:
-            ok, value = False, f"the {self.what} process died"
-        self._proc.join()
-        if not ok:
-            raise PluginError(f"{self.what} failed: {value}")
-        return str(value)
-
-    def running(self) -> bool:
-        return self._proc is not None and self._proc.is_alive()
-
-    def kill(self) -> None:
-        """Stop the child and whatever it started (Pagefind), which would otherwise go on writing."""
-        if self._proc is not None and self._proc.is_alive():
-            try:
-                os.killpg(self._proc.pid, signal.SIGKILL)
-            except OSError:
-                self._proc.kill()
-            self._proc.join()
-
-
-def _cpu() -> float:
-    """CPU seconds (user + system) of this process and the children it has waited for."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
-
-
-def _search(catalog: Catalog, site_dir: Path, languages: list[str], should_stop: Callable[[], bool] | None = None) -> str:
-    t0 = time.perf_counter()
-    errors = build_index(catalog, site_dir, languages, should_stop)
-    if errors:
-        raise RuntimeError(errors)
-    return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
-
-
-def _search_in_fork(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
-    leave_cores_to_others()  # this is a forked child: its affinity is its own
-    return _search(catalog, site_dir, languages)
-
-
-def _exports(catalog: Catalog, site_dir: Path, should_stop: Callable[[], bool] | None = None) -> str:
-    from patchday.export import write_exports
-
-    t0 = time.perf_counter()
-    # The key never lives in mkdocs.yml: CI provides it with the keyring (see README).
-    paths = write_exports(catalog, site_dir, settings=catalog.settings, as_of=catalog.as_of,
-                          signing_key=os.environ.get("PATCHDAY_SIGNING_KEY") or None,
-                          gnupg_home=os.environ.get("GNUPGHOME") or None, should_stop=should_stop)
-    return f"exports: {len(paths)} files in {time.perf_counter() - t0:.1f}s"
-
-
-def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
-    with contextlib.suppress(OSError):
-        os.setpgid(0, 0)  # a group of its own, so that kill() reaches the programs it runs
-    c0 = _cpu()  # in a process of its own, its CPU seconds are the job's
-    try:
-        result = (True, f"{fn(*args)}, {_cpu() - c0:.1f} CPU-s")
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which fails the build
-        import traceback
-
-        result = (False, f"{exc!r}\n{traceback.format_exc()}")
-    send.send(result)
-    send.close()
-    os._exit(0)  # no atexit handlers or buffered MkDocs state of the parent
-
-
-class _Background:
-    """``fn(should_stop)`` in a thread, for `mkdocs serve` (a serving process must not fork):
-    the pages are served while the search index and the exports are written after them."""
-
-    def __init__(self, what: str, fn: Callable[[Callable[[], bool]], str]) -> None:
-        self._stop = threading.Event()
-
-        def run() -> None:
-            try:
-                message = fn(self._stop.is_set)
-                if not self._stop.is_set():
-                    log.info(f"{message} (after the pages, in the background)")
-            except Exception as exc:  # noqa: BLE001 - a preview keeps serving; the message says what failed
-                if not self._stop.is_set():
-                    log.error(f"{what} failed: {exc!r}")
-
-        self._thread = threading.Thread(target=run, name=f"patchday-{what}", daemon=True)
-        self._thread.start()
-
-    def wait(self, *, stop: bool = False) -> None:
-        """``stop``: write nothing more (the current Pagefind run is killed) before returning."""
-        if stop:
-            self._stop.set()
-        self._thread.join()
 
 
 def _warning_summary(diagnostics: list[Any]) -> str:
@@ -225,10 +104,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         self._building = False
         self._fast: Any = None  # the serve fast path (patchday.mkdocs_plugin.fast.FastPath) once serving
         # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
-        self._early: dict[str, _Forked] = {}
+        self._early: dict[str, jobs.Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
         self._bytecode = MemoryBytecodeCache()
-        self._background: list[_Background] = []  # under serve: the jobs written after the pages
+        self._background: list[jobs.Background] = []  # under serve: the jobs written after the pages
         self._options = BuildOptions()  # read with the site settings in on_config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -253,13 +132,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             self._shells = {}
             self._pages = {}
             self._state = None
-            gc.unfreeze()  # a serve rebuild: let the previous catalog go
+            jobs.let_collector_in()  # a serve rebuild: let the previous catalog go
             self._state = self._load(config, settings)
-            # The catalog (millions of objects at 3,000 bulletins) lives until the build ends:
-            # move it out of the collector's reach. Otherwise every full collection walks it,
-            # which made pages with many rows several times slower (the CVE index: 5.2 s ->
-            # 1.2 s at 1,000 bulletins), and forked workers would touch (copy) its pages.
-            gc.freeze()
+            jobs.keep_from_collector()  # the catalog lives until the build ends
         return config
 
     def _load(self, config: MkDocsConfig, settings: Settings) -> _State:
@@ -270,12 +145,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if not source.is_dir():
             raise PluginError(f"plugins.patchday.source: {source} is not a folder")
         t0 = time.perf_counter()
-        corpus = load_corpus(source)
-        # The corpus lives until the build ends. Out of the collector's reach from now on:
-        # otherwise the collections that the catalog, the linter and the shared facts set
-        # off each walk millions of objects (3.4 -> 1.1 CPU-s for the catalog and facts at
-        # 3,000 bulletins).
-        gc.freeze()
+        corpus = jobs.load_corpus(source)
+        # The corpus lives until the build ends: otherwise the collections that the catalog,
+        # the linter and the shared facts set off each walk millions of objects (3.4 -> 1.1
+        # CPU-s for the catalog and facts at 3,000 bulletins).
+        jobs.keep_from_collector()
         t1 = time.perf_counter()
         try:
             preview = self._options.preview or env.flag("PATCHDAY_PREVIEW")
@@ -284,7 +158,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             raise PluginError(str(exc)) from None
         for problem in (languages_problem(config, settings), site_url_problem(config, settings)):
             if problem:
-                raise PluginError(f"{config.config_file_path}: {problem}")
+                raise PluginError(problem)  # it names the file and line of each setting
         # The catalog is built before the verdict of the linter, so that the exports and the
         # search index can start now and run beside it (into a staging folder that only a
         # build that passes publishes). Records that fail the lint may trip the catalog: then
@@ -300,7 +174,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
         if catalog is not None and loaded_clean and self._command != "serve":
-            gc.freeze()  # the forks only read the catalog: keep their collectors off it (see on_config)
+            jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
             self._start_early(catalog, settings, site_dir)
         diagnostics = lint(corpus, settings, as_of=None if preview else as_of)  # as_of: nothing from a record's future
         t3 = time.perf_counter()
@@ -356,9 +230,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         """
         staged = staging.fresh(site_dir)
         self._staged_in = site_dir
-        self._early["exports"] = _Forked("exports", _exports, catalog, staged)
+        self._early["exports"] = jobs.Forked("exports", jobs.exports, catalog, staged)
         if self._options.search_index:
-            self._early["search index"] = _Forked("search index", _search_in_fork, catalog, staged, settings.languages)
+            self._early["search index"] = jobs.Forked("search index", jobs.search_in_fork, catalog, staged, settings.languages)
 
     def wait_for_background(self, *, stop: bool = False) -> None:
         """Before the next build cleans the folder, let the jobs of the previous one finish;
@@ -409,6 +283,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         if spec is not None and spec.kind == "shell" and spec.key == "product":
             # Filled per product with its name and ID, like the page title (render.write).
             feeds.append((t("feed_product", product=SHELL_TITLE), root + urls.product_feed(lang, SHELL_ID)))
+        elif spec is not None and spec.kind == "product":  # a product page rendered by MkDocs (the shell test)
+            feeds.append((t("feed_product", product=spec.title), root + urls.product_feed(lang, spec.key)))
         context["pd"] = {
             "feeds": feeds,
             "preview": self._state.catalog.preview,
@@ -464,9 +340,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         t0 = time.perf_counter()
         langs = sorted({lang for _, lang in self._shells})
         log.info(f"MkDocs pages of {len(langs)} languages in {t0 - self._loaded:.1f}s")
-        c0 = _cpu()
+        c0 = jobs.cpu_seconds()
         try:
-            written = write_pages(state.catalog, self._shells, site_dir, self._options.workers,
+            written = jobs.write_pages(state.catalog, self._shells, site_dir, self._options.workers,
                                   poured=[s for s in state.poured if s.lang in langs],
                                   yield_to_others=any(f.running() for f in self._early.values()))
             for kind, lang in self._shells:
@@ -474,18 +350,21 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                               ignore_errors=True)
             self._extend_sitemap(site_dir, config, langs)
             t1 = time.perf_counter()
-            log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s, {_cpu() - c0:.1f} CPU-s "
+            log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s, {jobs.cpu_seconds() - c0:.1f} CPU-s "
                      f"(bulletins: mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")
             if self._command == "serve":  # the preview is visible now; search and exports catch up
                 self.wait_for_background()
                 catalog = state.catalog
                 if self._options.search_index:
-                    self._background.append(_Background("search index", lambda stop: _search(catalog, site_dir, langs, stop)))
+                    self._background.append(self._after_pages("search index", lambda stop: jobs.search(catalog, site_dir, langs, stop)))
                 staging.clear_hidden(site_dir)
-                self._background.append(_Background("exports", lambda stop: _exports(catalog, site_dir, stop)))
+                self._background.append(self._after_pages("exports", lambda stop: jobs.exports(catalog, site_dir, stop)))
             early = self._staged_in is not None
             for what, proc in list(self._early.items()):
-                message = proc.join()
+                try:
+                    message = proc.join()
+                except jobs.JobFailed as exc:
+                    raise PluginError(str(exc)) from None
                 del self._early[what]
                 log.info(f"{message} (in a parallel process, finished {time.perf_counter() - t1:.1f}s after the pages)")
             if early:
@@ -495,6 +374,11 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             self._stop_early()
         self._building = False
         log.info(f"patchday site finished in {time.perf_counter() - self._started:.1f}s")
+
+    @staticmethod
+    def _after_pages(what: str, fn: Callable[[Callable[[], bool]], str]) -> jobs.Background:
+        return jobs.Background(what, fn, done=lambda message: log.info(f"{message} (after the pages, in the background)"),
+                               failed=log.error)
 
     def on_build_error(self, error: Exception) -> None:
         self._building = False

@@ -18,17 +18,11 @@ from patchday.i18n import Labels
 from patchday.render import html, notice, urls
 from patchday.render.context import PageCtx
 from patchday.render.index_views import cve_years
-
-SHELL_ID = "pdshell0"  # a token no bulletin ID can contain; replaced in every URL of the shell
-SHELL_TITLE = "PDTITLE0"
-SHELL_CONTENT = "<!--PDCONTENT<h1-->"  # contains "<h1" so Material does not add its own title
-SHELL_TOC = "PDTOC0"
-SHELL_SKIP = "pdskip0"  # the first contents entry's anchor: Material's "skip to content" link points to it
-
+from patchday.render.shell_contract import SHELL_CONTENT, SHELL_HAS_TOC, SHELL_ID, SHELL_SKIP, SHELL_TITLE, SHELL_TOC
 
 @dataclass(frozen=True, slots=True)
 class PageSpec:
-    kind: str  # home, releases, release, products, product, cves, cves_year, affected, search, shell
+    kind: str  # home, releases, release, products, product, cves, cves_year, affected, search, notice, shell; bulletin (poured only)
     key: str  # month, product id or year; for a shell, the kind it is the shell of; "" otherwise
     lang: str
     path: str  # language-root path, e.g. "releases/2026-01/"
@@ -49,10 +43,6 @@ SHELL_PATHS = {
     "product": urls.product(SHELL_ID),
     "cves_year": urls.cves_year(SHELL_ID),
 }
-# Whether pages of the kind have a contents list. Material leaves out the list's
-# frame and the skip link when a page has none, so such a kind needs a shell without.
-SHELL_HAS_TOC = {"bulletin": True, "release": True, "product": True, "cves_year": False}
-
 
 def site_pages(catalog: Catalog) -> list[PageSpec]:
     """The pages MkDocs renders, in every language."""
@@ -72,6 +62,12 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
         out += [PageSpec("notice", n.month, lang, notice.notice_path(n.month), notice.title(n, lang), False)
                 for n in catalog.notices]
     return out
+
+
+def bulletin_title(catalog: Catalog, lang: str, bid: str) -> str:
+    entry = catalog.by_id[bid]
+    overlay = entry.overlays.get(lang)
+    return f"{bid}: {overlay.title if overlay is not None and overlay.title else entry.bulletin.title}"
 
 
 def poured_pages(catalog: Catalog) -> list[PageSpec]:
@@ -95,6 +91,8 @@ def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
             return html.home(ctx)
         case "releases":
             return html.releases(ctx)
+        case "bulletin":
+            return html.bulletin(ctx, catalog.by_id[spec.key])
         case "release":
             return html.release(ctx, spec.key)
         case "products":

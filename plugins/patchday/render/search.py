@@ -42,24 +42,6 @@ def _binary() -> list[str]:
     return [sys.executable, "-m", "pagefind"]
 
 
-def leave_cores_to_others() -> None:
-    """Keep Pagefind (started from this process) to half the CPUs, at least one.
-
-    In a build it runs next to the page writers and the exports, and every
-    CPU is busy anyway. Pagefind starts a thread per CPU, and on two CPUs its
-    threads spend much of their time waiting on each other (futex, sched_yield
-    under strace). The same four indexes of 1,000 bulletins took 9.6-11.2 CPU-s
-    with both CPUs and 8.7-10.0 with one, on an otherwise idle machine; next to
-    the page writers the waiting costs more. Call it only in a process of its own
-    (a forked child).
-    """
-    try:
-        cpus = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, cpus[len(cpus) - max(1, len(cpus) // 2):])
-    except (AttributeError, OSError):
-        pass
-
-
 def bundle_dir(site_dir: Path, lang: str, source_language: str) -> Path:
     return site_dir / "pagefind" if lang == source_language else site_dir / lang / "pagefind"
 

@@ -15,57 +15,81 @@ import re
 from dataclasses import dataclass
 from html import escape
 
-from patchday.render.pages import SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE
+from patchday.render.shell_contract import (INDENT, SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE, SHELL_TOC,
+                                            TOC_MARK)
 
-TOC_MARK = "<!--PDTOC-->"
 _TOKENS = re.compile("|".join(re.escape(t) for t in (SHELL_CONTENT, TOC_MARK, SHELL_TITLE, SHELL_ID, SHELL_SKIP)))
-# Material indents its templates' output; between tags, whitespace that holds a line break
-# renders exactly as one line break (the chrome has no <pre> or <textarea>). Collapsing it
-# once per shell takes 2.6 kB off every poured page: 48 MB at 3,000 bulletins x 4 languages.
-_INDENT = re.compile(r">[ \t\r]*\n\s*<")
+_ENTRY = re.compile("|".join(re.escape(t) for t in (SHELL_SKIP, SHELL_TOC)))
 
 
 def _tight(literal: str) -> str:
-    return _INDENT.sub(">\n<", literal)
+    return INDENT.sub(">\n<", literal)
+
+
+def _cut_entry(html: str) -> tuple[str, tuple[str, ...]]:
+    """The shell without its one contents entry, and that entry as Material rendered it, split at its tokens."""
+    at = html.find(SHELL_TOC)
+    start, end = html.rfind("<li", 0, at), html.find("</li>", at)
+    if at < 0 or start < 0 or end < 0 or html.find(SHELL_TOC, at + 1) >= 0:
+        raise ValueError("a page shell's contents list is not one <li> entry titled "
+                         f"{SHELL_TOC}; see patchday/render/shell_contract.py")
+    entry = _tight(html[start:end + len("</li>")])
+    if entry.count(SHELL_SKIP) != 1:
+        raise ValueError(f"a page shell's contents entry does not link to #{SHELL_SKIP}; see patchday/render/shell_contract.py")
+    parts: list[str] = []
+    pos = 0
+    for m in _ENTRY.finditer(entry):
+        parts += [entry[pos:m.start()], m.group(0)]
+        pos = m.end()
+    parts.append(entry[pos:])
+    return html[:start] + TOC_MARK + html[end + len("</li>"):], tuple(parts)
 
 
 @dataclass(frozen=True, slots=True)
 class Shell:
     parts: tuple[str, ...]  # literal, token, literal, token, ...
-    has_toc: bool
+    entry: tuple[str, ...]  # a contents entry: literal, token, literal, ...; () without contents
+
+    @property
+    def has_toc(self) -> bool:
+        return bool(self.entry)
 
     @classmethod
     def parse(cls, html: str) -> Shell:
         if SHELL_CONTENT not in html:
             raise ValueError("a page shell lost its content marker")
-        if (TOC_MARK in html) != (SHELL_SKIP in html):
-            raise ValueError("a page shell lost its contents marker; check theme/partials/toc-item.html")
+        entry: tuple[str, ...] = ()
+        if SHELL_TOC in html:
+            html, entry = _cut_entry(html)
+        elif SHELL_SKIP in html:
+            raise ValueError("a page shell links to contents it does not have; see patchday/render/shell_contract.py")
+        html = _tight(html)
         parts: list[str] = []
         pos = 0
         for m in _TOKENS.finditer(html):
-            parts += [_tight(html[pos:m.start()]), m.group(0)]
+            parts += [html[pos:m.start()], m.group(0)]
             pos = m.end()
-        parts.append(_tight(html[pos:]))
-        return cls(tuple(parts), TOC_MARK in html)
+        parts.append(html[pos:])
+        return cls(tuple(parts), entry)
 
     def fill(self, key: str, title_html: str, content: str, toc: list[tuple[str, str]]) -> str:
         """``title_html`` is already escaped: it stands where Material printed the page title."""
         if bool(toc) != self.has_toc:
-            # Material's frame around the list differs with and without one (pages.SHELL_HAS_TOC).
+            # Material's frame around the list differs with and without one (shell_contract.SHELL_HAS_TOC).
             raise ValueError(f"{key}: a page {'with' if toc else 'without'} contents needs a shell {'with' if toc else 'without'} them")
         values = {
             SHELL_SKIP: toc[0][0] if toc else "",
             SHELL_ID: key,
             SHELL_TITLE: title_html,
             SHELL_CONTENT: content,
-            TOC_MARK: toc_html(toc),
+            TOC_MARK: self.toc_html(toc),
         }
         return "".join(values.get(p, p) if i % 2 else p for i, p in enumerate(self.parts))
 
-
-def toc_html(toc: list[tuple[str, str]]) -> str:
-    """Material's toc-item markup, flat."""
-    return "".join(
-        f'<li class="md-nav__item"><a href="#{escape(a)}" class="md-nav__link"><span class="md-ellipsis">{escape(t)}</span></a></li>'
-        for a, t in toc
-    )
+    def toc_html(self, toc: list[tuple[str, str]]) -> str:
+        """The contents entries, each as Material rendered the shell's entry (flat: pages have no nested headings)."""
+        out = []
+        for anchor, title in toc:
+            values = {SHELL_SKIP: escape(anchor), SHELL_TOC: escape(title)}
+            out += [values.get(p, p) if i % 2 else p for i, p in enumerate(self.entry)]
+        return "".join(out)

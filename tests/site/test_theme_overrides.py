@@ -1,0 +1,29 @@
+"""theme/partials/ overrides Material partials; each was written from the partial whose digest
+render/shell_contract.py keeps. A Material release that changes one fails here, by name."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import material
+
+from patchday.render.shell_contract import THEME_FILE, THEME_MARK, UPSTREAM
+from tests.site.chrome import changed_partials
+
+THEME = Path(__file__).resolve().parents[2] / "theme"
+MATERIAL = Path(material.__file__).parent / "templates"
+
+
+def test_every_override_of_a_material_partial_is_in_the_contract():
+    overrides = {str(p.relative_to(THEME)) for p in (THEME / "partials").rglob("*.html") if (MATERIAL / p.relative_to(THEME)).exists()}
+    assert overrides == set(UPSTREAM), "list each override in shell_contract.UPSTREAM with the digest of Material's partial"
+
+
+def test_material_has_not_changed_the_partials_we_override():
+    changed = changed_partials(MATERIAL, UPSTREAM)
+    assert not changed, (f"Material {material.__version__} changed {changed}: compare each with theme/{changed[0]}, "
+                         "carry the change over, then update shell_contract.UPSTREAM")
+
+
+def test_the_glue_can_tell_this_theme():
+    assert THEME_MARK in (THEME / THEME_FILE).read_text(encoding="utf-8")
