@@ -13,7 +13,7 @@ which prints what autoescape printed, so the output is byte-for-byte the same.
 from __future__ import annotations
 
 from patchday.i18n import Labels
-from patchday.render.bulletin_view import BulletinView, Moment, Vuln
+from patchday.render.bulletin_view import BulletinView, Download, Moment, Vuln
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 
 
@@ -59,7 +59,7 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     if v.downloads:
         items = "".join(
             f'<li><a href="{esc(d.url)}" type="{esc(d.type)}" class="pd-download pd-download--{esc(d.kind)}"'
-            + (f' hreflang="{esc(d.lang)}"' if d.lang else "") + f'>{esc(d.text)}</a></li>'
+            + (f' hreflang="{esc(d.lang)}"' if d.lang else "") + f'>{_download_text(d, t)}</a></li>'
             for d in v.downloads)
         out.append(f'<nav class="pd-downloads" aria-label="{lb["downloads"]}"><p class="pd-downloads__title">'
                    f'{lb["downloads"]}</p><ul>{items}</ul></nav>\n')
@@ -186,3 +186,10 @@ def time_html(m: Moment, lb: dict[str, str]) -> str:
     """The vendor's time; ``localtime.js`` adds the reader's own beside it (labelled, in the page's language)."""
     return (f'<time class="pd-time" datetime="{esc(m.iso)}" data-pd-zone="{esc(m.zone)}" '
             f'data-pd-local="{lb["your_time"]}">{esc(m.text)}</time>')
+
+
+def _download_text(d: Download, t: Labels) -> str:
+    if d.kind != "csaf":
+        return esc(d.text)
+    name = f'<span lang="{esc(d.lang)}">{esc(d.text)}</span>' if d.lang else esc(d.text)
+    return esc(t("download_csaf", language="\x00")).replace("\x00", name)  # the name is HTML; the label is text

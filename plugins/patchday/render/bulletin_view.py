@@ -75,7 +75,7 @@ class Download:
     """A file of this bulletin or its products: CSAF per language, the API's JSON, product feeds."""
 
     kind: str  # csaf, json, feed
-    text: str
+    text: str  # for csaf: the name of the document's language, in that language
     url: str
     lang: str | None = None  # hreflang of a document in one language
     type: str = ""  # its media type
@@ -381,7 +381,8 @@ def downloads(ctx: PageCtx, e: Entry) -> list[Download]:
     t = ctx.t
     csaf = [(ctx.source_lang, document_path(e))]
     csaf += [(lang, document_path(e, lang)) for lang in translation_languages(e, ctx.catalog)]
-    out = [Download("csaf", t("download_csaf", language=LANGUAGE_NAMES.get(lang, lang)), ctx.asset(path), lang, "application/json")
+    # CSAF links are named by the document's language, in that language (marked as such on the page).
+    out = [Download("csaf", LANGUAGE_NAMES.get(lang, lang), ctx.asset(path), lang, "application/json")
            for lang, path in csaf]
     out.append(Download("json", t("download_json"), ctx.asset(urls.api_bulletin(e.id)), None, "application/json"))
     for pid in dict.fromkeys(r.product for r in e.bulletin.affected):
