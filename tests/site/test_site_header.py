@@ -139,3 +139,8 @@ def test_a_404_page_per_language(site):
 
 def catalog_languages(site):
     return ["en", "de", "fr", "ja"]
+
+
+def test_report_page_without_a_contact_says_so(catalog):
+    page = html.report(PageCtx(type("C", (), {"settings": Settings(vendor="Fabrikam")})(), "ja", urls.REPORT)).html
+    assert "まだ報告先が記載されていません" in page and "Fabrikam" in page and "mailto:" not in page

@@ -448,7 +448,14 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         # mkdocs-static-i18n renders 404.html once per language, each time to the site root,
         # so the last language won. Keep each; on_post_build writes them to their folders.
         if template_name == "404.html" and self._state is not None:
-            self._notfound[self._lang(config)] = output_content
+            lang = self._lang(config)
+            if config.site_description:
+                # Material prints mkdocs.yml's one English site_description on a page without page
+                # context; the 404 page is in the reader's language, its description too.
+                english = f'<meta name="description" content="{config.site_description}">'
+                own = f'<meta name="description" content="{escape(chrome(self._state.settings, lang)["description"])}">'
+                output_content = output_content.replace(english, own, 1)
+            self._notfound[lang] = output_content
         return output_content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
