@@ -187,6 +187,21 @@ def test_unpublished_bulletins_stay_secret_and_their_time_comes(early_oob, early
     assert find(later_site, still + ids[1:4]) == {}
 
 
+def test_new_pages_and_the_bulletin_header_wait_for_patch_day(early_site: Path, later_site: Path) -> None:
+    """The home page's lead, the severity and report pages, the 404 pages and the bulletin
+    header's download links name February's patch-day bulletin only once it is out."""
+    pages = ["index.html", "ja/index.html", "severity-ratings/index.html", "fr/report/index.html",
+             "404.html", "de/404.html", "bulletins/CX26-002/index.html"]
+    for page in pages:
+        assert (early_site / page).exists(), page
+    early = {page: (early_site / page).read_text(encoding="utf-8") for page in pages}
+    assert all("CX26-003" not in text and "cx26-003" not in text for text in early.values())
+    assert 'href="../../api/v1/bulletins/CX26-002.json"' in early["bulletins/CX26-002/index.html"]
+    assert "February 2026" in early["index.html"]  # the month is public: its out-of-band bulletin leads
+    later = (later_site / "index.html").read_text(encoding="utf-8")
+    assert "CX26-003" in later[:later.index('id="next-patch-day"')]
+
+
 # ---- what the build refuses ---------------------------------------------------------------
 
 REVISED = "2026-02-10T18:01:00Z"  # the revision's day, a minute after CX26-003's release

@@ -24,12 +24,13 @@ PAGES = {
     "affected": "affected/",
     "search": "search/?q=CVE-2026-21001",
     "404": "404.html",
+    "severity-ratings": "severity-ratings/",
+    "report": "report/",
 }
 # German and French run longer than English: the pages with wide tables in those too.
 LONGER = ("release", "bulletin", "product", "cves-2026")
-# The 404 page is one page for every language (not yet one per language): English only.
-CASES = [(lang, name) for lang in ("en", "ja") for name in PAGES if (lang, name) != ("ja", "404")] + [
-    (lang, name) for lang in ("de", "fr") for name in LONGER]
+CASES = [(lang, name) for lang in ("en", "ja") for name in PAGES] + [
+    (lang, name) for lang in ("de", "fr") for name in (*LONGER, "404")]
 # Pages whose tables must show identifiers (bulletin IDs, KB numbers, builds, CVE ids).
 WITH_IDS = {"home", "release", "bulletin", "product", "cves-2026"}
 
@@ -192,3 +193,36 @@ def test_chart_labels_are_legible(browser, server, lang, width):  # noqa: F811
     assert sizes and all(px >= 12 for _, px, _ in sizes), sizes
     assert all(inside for _, _, inside in sizes), sizes  # no label cut off at the left edge
     ctx.close()
+
+
+def test_release_times_show_the_readers_own_time_beside_the_vendors(browser, server):  # noqa: F811
+    ctx = browser.new_context(viewport={"width": 390, "height": 900}, timezone_id="Asia/Tokyo", locale="ja-JP")
+    page = ctx.new_page()
+    page.goto(url(server, "ja", PAGES["bulletin"]))
+    iso = page.get_attribute("time.pd-time", "datetime")
+    assert iso == "2026-01-13T18:00:00Z"
+    local = page.text_content("time.pd-time + .pd-localtime")
+    assert local is not None and local.startswith("現地時刻: ") and "2026年1月14日 3:00" in local, local  # 18:00 UTC = 03:00 JST
+    ctx.close()
+    # A reader in the vendor's zone gets no second line; without JavaScript, nobody does.
+    for options in ({"timezone_id": "America/Los_Angeles"}, {"timezone_id": "Asia/Tokyo", "java_script_enabled": False}):
+        ctx = browser.new_context(**options)
+        page = ctx.new_page()
+        page.goto(url(server, "en", PAGES["bulletin"]))
+        assert page.locator("time.pd-time").count() >= 2 and page.locator(".pd-localtime").count() == 0, options
+        ctx.close()
+
+
+def test_download_links_resolve(page, server):
+    for lang in ("en", "ja"):
+        page.goto(url(server, lang, PAGES["bulletin"]))
+        hrefs = page.eval_on_selector_all(".pd-downloads a", "as => as.map(a => a.href)")
+        kinds = page.eval_on_selector_all(".pd-downloads a", "as => as.map(a => a.className)")
+        assert any("csaf" in k for k in kinds) and any("json" in k for k in kinds) and any("feed" in k for k in kinds), kinds
+        for href in hrefs:
+            response = page.request.get(href)
+            assert response.status == 200, href
+        footer = page.eval_on_selector_all(".pd-footer-contact a", "as => as.map(a => a.href).filter(h => h.startsWith(location.origin))")
+        assert len(footer) == 2, footer  # the report and severity pages
+        for href in footer:
+            assert page.request.get(href).status == 200, href

@@ -458,7 +458,7 @@ def files(catalog: Catalog) -> Iterator[tuple[str, dict[str, Any]]]:
     for month in catalog.releases:
         yield f"{API}releases/{month}.json", release(catalog, month)
     for e in catalog.entries:
-        yield f"{API}bulletins/{e.id}.json", bulletin(catalog, e)
+        yield urls.api_bulletin(e.id), bulletin(catalog, e)  # the path the bulletin page links to
     for pid in catalog.products:
         yield f"{API}products/{pid}.json", product(catalog, pid)
     for cve_id in catalog.by_cve:

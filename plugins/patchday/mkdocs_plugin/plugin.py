@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
@@ -96,6 +97,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def __init__(self) -> None:
         self._state: _State | None = None
         self._shells: dict[tuple[str, str], str] = {}  # (kind, lang) -> the shell page as Material rendered it
+        self._notfound: dict[str, str] = {}  # lang -> the 404 page as Material rendered it in that language's build
         # Generated MkDocs pages as written: src_uri -> (output path, full HTML, content HTML, toc), for the serve fast path.
         self._pages: dict[str, tuple[Path, str, str, list[tuple[str, str]]]] = {}
         self._started = 0.0
@@ -130,6 +132,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             self._building = True
             self.wait_for_background()
             self._shells = {}
+            self._notfound = {}
             self._pages = {}
             self._state = None
             jobs.let_collector_in()  # a serve rebuild: let the previous catalog go
@@ -311,7 +314,25 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             context["pd"] = {"feeds": [], "preview": self._state.catalog.preview,
                              "banner": Labels(lang)("preview_banner"), "lang": lang,
                              "chrome": chrome(self._state.settings, lang)}
+            if template_name == "404.html" and lang == self._state.settings.source_language:
+                # The root 404 sends a reader of /<lang>/... on to that language's 404 page.
+                context["pd"]["notfound_routes"] = self._state.settings.languages[1:]
+                context["pd"]["notfound_root"] = urlsplit(config.site_url or "/").path or "/"
         return context
+
+    def on_post_template(self, output_content: str, template_name: str, config: MkDocsConfig) -> str | None:
+        # mkdocs-static-i18n renders 404.html once per language, each time to the site root,
+        # so the last language won. Keep each; on_post_build writes them to their folders.
+        if template_name == "404.html" and self._state is not None:
+            lang = self._lang(config)
+            if config.site_description:
+                # Material prints mkdocs.yml's one English site_description on a page without page
+                # context; the 404 page is in the reader's language, its description too.
+                english = f'<meta name="description" content="{config.site_description}">'
+                own = f'<meta name="description" content="{escape(chrome(self._state.settings, lang)["description"])}">'
+                output_content = output_content.replace(english, own, 1)
+            self._notfound[lang] = output_content
+        return output_content
 
     def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str | None:
         spec = self._spec(page)
@@ -349,6 +370,8 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                 shutil.rmtree(site_dir / urls.site_path(lang, state.settings.source_language, SHELL_PATHS[kind]),
                               ignore_errors=True)
             self._extend_sitemap(site_dir, config, langs)
+            for lang, page_html in self._notfound.items():
+                (site_dir / urls.site_path(lang, state.settings.source_language, "404.html")).write_text(page_html, encoding="utf-8")
             t1 = time.perf_counter()
             log.info(f"{written.pages} bulletin pages and {written.index_pages} release, product and CVE-year pages in {t1 - t0:.1f}s, {jobs.cpu_seconds() - c0:.1f} CPU-s "
                      f"(bulletins: mean {written.bytes // max(written.pages, 1) // 1000} kB, largest {written.largest // 1000} kB)")

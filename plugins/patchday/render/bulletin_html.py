@@ -13,7 +13,7 @@ which prints what autoescape printed, so the output is byte-for-byte the same.
 from __future__ import annotations
 
 from patchday.i18n import Labels
-from patchday.render.bulletin_view import BulletinView, Vuln
+from patchday.render.bulletin_view import BulletinView, Download, Moment, Vuln
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 
 
@@ -21,8 +21,18 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     lang = v.lang
     t = Labels(lang)
     lb = escaped_labels(lang)
-    out = [sprite, '\n<div class="pd-bulletin" data-pagefind-body>\n',
+    out = [sprite, '\n<div class="pd-bulletin" data-pagefind-body>\n<header class="pd-head">\n',
            f'<h1 id="{esc(v.id.lower())}"><span class="pd-id">{esc(v.id)}</span> {txt(v.title, lang)}</h1>\n']
+    # The maximum severity first (icon and word), then only the flags that hold: scanned in a second.
+    flags = [f'<span class="pd-flag pd-flag--severity"><span class="pd-flag__label">{lb["max_severity"]}:</span> {sev(v.severity)}</span>']
+    if v.out_of_band:
+        flags.append(f'<span class="pd-flag pd-flag--oob">{lb["out_of_band"]}</span>')
+    if v.exploited is True:
+        flags.append(f'<span class="pd-flag pd-flag--exploited">{lb["exploited"]}</span>')
+    if v.publicly_disclosed is True:
+        flags.append(f'<span class="pd-flag pd-flag--disclosed">{lb["publicly_disclosed"]}</span>')
+    flags.append(f'<span class="pd-flag">{esc(t("cve_count_n", n=v.cve_count))}</span>')
+    out.append(f'<p class="pd-flags">{"".join(flags)}</p>\n')
     if v.draft:
         out.append(f'<p class="pd-banner pd-banner--draft" role="note">{lb["preview_banner"]}</p>')
     if v.withdrawn:
@@ -35,24 +45,35 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     if v.untranslated:
         out.append(f'<div class="admonition info pd-untranslated" role="note"><p>'
                    f'{esc(t("untranslated_notice", fields=", ".join(v.untranslated)))}</p></div>\n')
+    released = time_html(v.released_at, lb) if v.released_at else esc(v.released)
+    updated = time_html(v.updated_at, lb) if v.updated_at else esc(v.last_updated)
     out.append(
-        f'<dl class="pd-facts">\n'
-        f'<div><dt>{lb["max_severity"]}</dt><dd>{sev(v.severity)}</dd></div>\n'
+        f'<dl class="pd-facts pd-head__facts">\n'
+        f'<div><dt>{lb["released"]}</dt><dd>{released}<span class="pd-sub">{link(v.release)}</span></dd></div>\n'
+        f'<div><dt>{lb["last_updated"]}</dt><dd>{updated}<span class="pd-sub">{lb["revision"]} {ident(v.revision)}</span></dd></div>\n'
         f'<div><dt>{lb["impact"]}</dt><dd>{esc(", ".join(i.label for i in v.impacts))}</dd></div>\n'
         f'<div><dt>{lb["exploited"]}</dt><dd>{yesno(v.exploited, t)}</dd></div>\n'
         f'<div><dt>{lb["publicly_disclosed"]}</dt><dd>{yesno(v.publicly_disclosed, t)}</dd></div>\n'
-        f'<div><dt>{lb["released"]}</dt><dd>{esc(v.released)} · {link(v.release)}</dd></div>\n'
-        f'<div><dt>{lb["last_updated"]}</dt><dd>{esc(v.last_updated)} ({lb["revision"]} {esc(v.revision)})</dd></div>\n'
         f'</dl>\n'
     )
+    if v.downloads:
+        items = "".join(
+            f'<li><a href="{esc(d.url)}" type="{esc(d.type)}" class="pd-download pd-download--{esc(d.kind)}"'
+            + (f' hreflang="{esc(d.lang)}"' if d.lang else "") + f'>{_download_text(d, t)}</a></li>'
+            for d in v.downloads)
+        out.append(f'<nav class="pd-downloads" aria-label="{lb["downloads"]}"><p class="pd-downloads__title">'
+                   f'{lb["downloads"]}</p><ul>{items}</ul></nav>\n')
+    out.append('</header>\n')
     if v.superseded_by:
         ids = ", ".join(link(s) for s in v.superseded_by)
         notice = esc(t("superseded_notice", ids="\x00")).replace("\x00", ids)  # the links are HTML; the label is text
         out.append(f'<div class="admonition info pd-superseded" role="note"><p class="admonition-title">'
                    f'{lb["superseded_by"]}</p><p>{notice}</p></div>\n')
     if v.out_of_band:
+        when = (esc(t("released_oob", time="\x00")).replace("\x00", time_html(v.released_at, lb))
+                if v.released_at else lb["out_of_band_notice"])  # the <time> is HTML; the label is text
         out.append(f'<div class="admonition note pd-oob" role="note"><p class="admonition-title">'
-                   f'{lb["out_of_band"]}</p><p>{lb["out_of_band_notice"]}</p>{rich(v.out_of_band, lang)}</div>\n')
+                   f'{lb["out_of_band"]}</p><p>{when}</p>{rich(v.out_of_band, lang)}</div>\n')
     out.append(
         f'<h2 id="summary">{lb["summary"]}</h2>\n{rich(v.summary, lang)}\n'
         f'<h2 id="affected-software">{lb["affected_software"]}</h2>\n'
@@ -111,14 +132,25 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
     severities = "<br>".join(f"{esc(p)}: {sev(s)}" for p, s in x.severities)
     out.append(
         f'<section class="pd-vuln" aria-labelledby="{a}">\n'
-        f'<h3 id="{a}">{esc(x.cve)}: {txt(x.title, lang)}</h3>\n'
+        f'<h3 id="{a}"><span class="pd-id">{esc(x.cve)}</span>: {txt(x.title, lang)} '
+        f'<a class="headerlink" href="#{a}" aria-label="{esc(t("permalink_to", name=x.cve))}" '
+        f'title="{esc(t("permalink_to", name=x.cve))}">¶</a></h3>\n'
         f'<dl class="pd-facts">\n'
         f'<div><dt>{lb["impact"]}</dt><dd>{esc(x.impact.label)}</dd></div>\n'
         f'<div><dt>{lb["severity"]}</dt><dd>{severities}</dd></div>\n'
         f'<div><dt>{lb["exploited"]}</dt><dd>{_since(x, t) or yesno(x.exploited, t)}</dd></div>\n'
         f'<div><dt>{lb["publicly_disclosed"]}</dt><dd>{yesno(x.publicly_disclosed, t)}</dd></div>\n'
     )
-    if x.cwe:
+    if x.links:
+        records = " · ".join(f'<a href="{esc(lk.url)}">{esc(lk.text)}</a>' for lk in x.links)
+        out.append(f'<div><dt>{lb["cve_links"]}</dt><dd>{records}</dd></div>\n')
+    if x.cwes:
+        # The names are MITRE's English ones, as in the CSAF documents: marked as English.
+        items = "<br>".join(f'<a href="{esc(c.url)}"><span class="pd-id">{esc(c.id)}</span>'
+                            + (f': <span lang="en">{esc(c.name)}</span>' if c.name else "") + "</a>"
+                            for c in x.cwes)
+        out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{items}</dd></div>\n')
+    elif x.cwe:
         out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{esc(", ".join(x.cwe))}</dd></div>')
     if x.no_score:
         out.append(f'<div><dt>CVSS</dt><dd class="pd-unknown">{lb["no_score"]}</dd></div>')
@@ -148,3 +180,16 @@ def _since(x: Vuln, t: Labels) -> str:
     if not x.exploited_since:
         return ""
     return f'<strong class="pd-yes pd-exploited-since">{esc(t("exploited_since", date=x.exploited_since))}</strong>'
+
+
+def time_html(m: Moment, lb: dict[str, str]) -> str:
+    """The vendor's time; ``localtime.js`` adds the reader's own beside it (labelled, in the page's language)."""
+    return (f'<time class="pd-time" datetime="{esc(m.iso)}" data-pd-zone="{esc(m.zone)}" '
+            f'data-pd-local="{lb["your_time"]}">{esc(m.text)}</time>')
+
+
+def _download_text(d: Download, t: Labels) -> str:
+    if d.kind != "csaf":
+        return esc(d.text)
+    name = f'<span lang="{esc(d.lang)}">{esc(d.text)}</span>' if d.lang else esc(d.text)
+    return esc(t("download_csaf", language="\x00")).replace("\x00", name)  # the name is HTML; the label is text

@@ -13,13 +13,19 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from zoneinfo import ZoneInfo
 
+from babel import Locale
+from babel.dates import format_time, get_timezone_name
+
 from patchday import remediation
 from patchday.catalog import Entry, vector_scores
+from patchday.export.common import current_release
+from patchday.export.csaf import cwe as cwe_names
+from patchday.export.csaf.document import document_path, translation_languages
 from patchday.i18n import Formatter, Labels
 from patchday.model import Status
 from patchday.model.bulletin import CVSS
 from patchday.render import urls
-from patchday.render.context import PageCtx
+from patchday.render.context import LANGUAGE_NAMES, PageCtx
 from patchday.render.markup import render
 from patchday.translate.merge import Merged, Text, fallback_groups, merge_bulletin
 
@@ -40,6 +46,39 @@ def rich(t: Text) -> Rich:
 class Link:
     text: str
     url: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Moment:
+    """An instant as the page prints it: machine-readable, and in the vendor's zone.
+
+    ``localtime.js`` adds the reader's own time beside it; without JavaScript
+    the vendor's time (with its zone named) is what the reader gets.
+    """
+
+    iso: str  # RFC 3339 in UTC: the <time datetime>
+    text: str  # date and time in the vendor's release zone, zone named
+    zone: str  # that IANA zone, so the script can skip readers already in it
+
+
+@dataclass(frozen=True, slots=True)
+class Cwe:
+    """A weakness, named as the CSAF documents name it (in English), linked to MITRE's definition."""
+
+    id: str
+    name: str | None
+    url: str
+
+
+@dataclass(frozen=True, slots=True)
+class Download:
+    """A file of this bulletin or its products: CSAF per language, the API's JSON, product feeds."""
+
+    kind: str  # csaf, json, feed
+    text: str  # for csaf: the name of the document's language, in that language
+    url: str
+    lang: str | None = None  # hreflang of a document in one language
+    type: str = ""  # its media type
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +145,8 @@ class Vuln:
     acknowledgments: list[Link]
     exploited_since: str | None = None  # localised date
     no_score: bool = False  # a legacy record without CVSS: said so, never invented
+    links: tuple[Link, ...] = ()  # the CVE record and NVD
+    cwes: list[Cwe] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -143,6 +184,10 @@ class BulletinView:
     english_url: str | None
     alternates: list[tuple[str, str, str]]
     toc: list[tuple[str, str]] = field(default_factory=list)  # (anchor, title)
+    released_at: Moment | None = None
+    updated_at: Moment | None = None  # the current revision, the instant CSAF and the API state
+    cve_count: int = 0
+    downloads: list[Download] = field(default_factory=list)
 
 
 @lru_cache(maxsize=4096)
@@ -261,6 +306,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
                                     rich(m[f"{base}/workarounds/{w.key}/undo"])) for w in v.workarounds],
             faq=[Faq(m[f"{base}/faq/{f.key}/question"], rich(m[f"{base}/faq/{f.key}/answer"])) for f in v.faq],
             acknowledgments=[Link(", ".join(x for x in (a.name, a.organization) if x), a.url) for a in v.acknowledgments],
+            links=cve_links(v.cve),
+            cwes=[cwe_link(c) for c in v.cwe],
         ))
     toc = [("summary", t("summary")), ("affected-software", t("affected_software"))]
     toc += [(v.anchor, v.cve) for v in vulns]
@@ -296,6 +343,10 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         alternates=ctx.alternates(),
         toc=toc,
         superseded_by=[_bulletin_link(ctx, s) for s in later],
+        released_at=moment(ctx, b.released),
+        updated_at=moment(ctx, current_release(e, ctx.catalog.settings)),
+        cve_count=len(b.vulnerabilities),
+        downloads=downloads(ctx, e),
     )
 
 
@@ -307,3 +358,46 @@ def zone(name: str) -> ZoneInfo:
 def released_text(ctx: PageCtx, moment: dt.datetime) -> str:
     """A release moment as the date it was in the vendor's release time zone."""
     return date_text(ctx.lang, moment.astimezone(zone(ctx.catalog.settings.release.timezone)).date())
+
+
+def moment(ctx: PageCtx, when: dt.datetime) -> Moment:
+    zone_name = ctx.catalog.settings.release.timezone
+    return _moment(ctx.lang, when.astimezone(dt.UTC), zone_name)
+
+
+@lru_cache(maxsize=65536)
+def _moment(lang: str, when: dt.datetime, zone_name: str) -> Moment:
+    # "January 13, 2026, 10:00 AM (Pacific Standard Time)": the zone's name for that day, so
+    # daylight saving time is said, not guessed by the reader.
+    local = when.astimezone(zone(zone_name))
+    joined = str(Locale.parse(lang).datetime_formats["medium"])  # "{1}, {0}" in English, "{1} {0}" in Japanese
+    text = (joined.replace("{1}", date_text(lang, local.date())).replace("{0}", format_time(local, "short", locale=lang))
+            + f" ({get_timezone_name(local, 'long', locale=lang)})")
+    return Moment(when.strftime("%Y-%m-%dT%H:%M:%SZ"), text, zone_name)
+
+
+def downloads(ctx: PageCtx, e: Entry) -> list[Download]:
+    """What a customer's tools fetch for this bulletin, by the paths the exports write (never typed here)."""
+    t = ctx.t
+    csaf = [(ctx.source_lang, document_path(e))]
+    csaf += [(lang, document_path(e, lang)) for lang in translation_languages(e, ctx.catalog)]
+    # CSAF links are named by the document's language, in that language (marked as such on the page).
+    out = [Download("csaf", LANGUAGE_NAMES.get(lang, lang), ctx.asset(path), lang, "application/json")
+           for lang, path in csaf]
+    out.append(Download("json", t("download_json"), ctx.asset(urls.api_bulletin(e.id)), None, "application/json"))
+    for pid in dict.fromkeys(r.product for r in e.bulletin.affected):
+        p = ctx.catalog.products.get(pid)
+        if p is not None:
+            out.append(Download("feed", t("feed_product", product=p.name), ctx.asset(urls.product_feed(ctx.lang, pid)),
+                                None, "application/atom+xml"))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def cve_links(cve: str) -> tuple[Link, ...]:
+    return (Link("CVE.org", f"https://www.cve.org/CVERecord?id={cve}"), Link("NVD", f"https://nvd.nist.gov/vuln/detail/{cve}"))
+
+
+@lru_cache(maxsize=4096)
+def cwe_link(cwe: str) -> Cwe:
+    return Cwe(cwe, cwe_names.name(cwe), f"https://cwe.mitre.org/data/definitions/{cwe.removeprefix('CWE-')}.html")

@@ -14,7 +14,7 @@ from patchday.model import Settings
 from patchday.render import urls
 
 
-def chrome(settings: Settings, lang: str) -> dict[str, str]:
+def chrome(settings: Settings, lang: str) -> dict[str, object]:
     t = Labels(lang)
     return {
         "search": t("search"),
@@ -25,4 +25,28 @@ def chrome(settings: Settings, lang: str) -> dict[str, str]:
         "generator_before": t("chrome.generator").split("{link}")[0],
         "generator_after": t("chrome.generator").split("{link}")[1],
         "description": t("chrome.description", vendor=settings.vendor),
+        "home": t("home"),
+        "home_path": urls.site_path(lang, settings.source_language, urls.HOME),
+        "notfound_title": t("notfound.title"),
+        "notfound_text": t("notfound.text"),
+        "footer_label": t("footer.label"),
+        "footer": footer_links(settings, lang),
     }
+
+
+def footer_links(settings: Settings, lang: str) -> list[tuple[str, str, bool]]:
+    """(label, href, is a site path) of the footer's PSIRT line: what is unset is left out.
+
+    The report and severity pages are the site's own (site-root paths, for the ``url``
+    filter); the policy and the key are the vendor's URLs from the settings.
+    """
+    t = Labels(lang)
+    out = [(t("footer.contact"), urls.site_path(lang, settings.source_language, urls.REPORT), True),
+           (t("severity_ratings"), urls.site_path(lang, settings.source_language, urls.SEVERITY_RATINGS), True)]
+    if settings.psirt_contact:
+        out.insert(1, (settings.psirt_contact.removeprefix("mailto:"), settings.psirt_contact, False))
+    if settings.policy_url:
+        out.append((t("footer.policy"), settings.policy_url, False))
+    if settings.encryption_url:
+        out.append((t("footer.key"), settings.encryption_url, False))
+    return out

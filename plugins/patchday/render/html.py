@@ -17,7 +17,7 @@ import jinja2
 from patchday.catalog import Entry
 from patchday.render import urls
 from patchday.render.bulletin_html import bulletin_html
-from patchday.render.bulletin_view import bulletin_view
+from patchday.render.bulletin_view import bulletin_view, severity_badge
 from patchday.render.context import PageCtx
 from patchday.render.helpers import Helpers
 from patchday.render.index_html import cves_year_html, product_html, release_html
@@ -97,9 +97,10 @@ def cves_year(ctx: PageCtx, year: str) -> Rendered:
 def home(ctx: PageCtx) -> Rendered:
     v = home_view(ctx)
     latest = ctx.url(urls.release(v.latest.month)) if v.latest else ""
-    return Rendered(_render("home.html.j2", ctx, v=v, site_name=ctx.catalog.settings.vendor, latest_url=latest),
-                    [("next-patch-day", ctx.t("next_patch_day")), ("out-of-band", ctx.t("oob_recent")),
-                     ("latest-release", ctx.t("latest_release")), ("data", ctx.t("data"))])
+    month = ctx.fmt.month(v.latest.month) if v.latest else ""
+    return Rendered(_render("home.html.j2", ctx, v=v, site_name=ctx.catalog.settings.vendor, latest_url=latest, latest_month=month),
+                    [("latest-release", ctx.t("latest_release")), ("next-patch-day", ctx.t("next_patch_day")),
+                     ("out-of-band", ctx.t("oob_recent")), ("data", ctx.t("data"))])
 
 
 def affected(ctx: PageCtx) -> Rendered:
@@ -113,3 +114,21 @@ def search(ctx: PageCtx) -> Rendered:
     # One Pagefind bundle per language, under the language root (render/search.py).
     bundle = root + urls.site_path(ctx.lang, ctx.source_lang, "pagefind/")
     return Rendered(_render("search.html.j2", ctx, root=root, bundle=bundle), [])
+
+
+def severity_ratings(ctx: PageCtx) -> Rendered:
+    """The site's scale, most severe first, with each level's meaning (built-in levels) and icon."""
+    settings = ctx.catalog.settings
+    t = ctx.t
+    levels = [(severity_badge(ctx, key), t(f"sevdef.{key}") if t.has(f"sevdef.{key}") else t("severity_custom"))
+              for key in settings.severities]
+    return Rendered(_render("severity_ratings.html.j2", ctx, levels=levels), [])
+
+
+def report(ctx: PageCtx) -> Rendered:
+    """How to report a vulnerability: the contact, the key and the policy from the settings (what is set)."""
+    settings = ctx.catalog.settings
+    contact = settings.psirt_contact
+    return Rendered(_render("report.html.j2", ctx, vendor=settings.vendor, contact=contact,
+                            contact_text=contact.removeprefix("mailto:") if contact else None,
+                            key=settings.encryption_url, policy=settings.policy_url), [])

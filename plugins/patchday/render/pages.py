@@ -56,6 +56,8 @@ def site_pages(catalog: Catalog) -> list[PageSpec]:
             PageSpec("cves", "", lang, urls.CVES, t("cves"), True),
             PageSpec("affected", "", lang, urls.AFFECTED, t("affected_page"), True),
             PageSpec("search", "", lang, urls.SEARCH, t("search"), True),
+            PageSpec("severity_ratings", "", lang, urls.SEVERITY_RATINGS, t("severity_ratings"), True),
+            PageSpec("report", "", lang, urls.REPORT, t("report_page"), True),
         ]
         out += [PageSpec("shell", kind, lang, path, SHELL_TITLE, False) for kind, path in SHELL_PATHS.items()]
         # At most two advance notices (render/notice.py): rendered by MkDocs like the index pages.
@@ -107,6 +109,10 @@ def render_page(catalog: Catalog, spec: PageSpec) -> html.Rendered:
             return html.affected(ctx)
         case "search":
             return html.search(ctx)
+        case "severity_ratings":
+            return html.severity_ratings(ctx)
+        case "report":
+            return html.report(ctx)
         case "notice":
             n = next(n for n in catalog.notices if n.month == spec.key)
             return html.Rendered(notice.notice_html(ctx, n), [])

@@ -16,9 +16,16 @@ PRODUCTS = "products/"
 AFFECTED = "affected/"
 SEARCH = "search/"
 ABOUT = "about/"
+SEVERITY_RATINGS = "severity-ratings/"
+REPORT = "report/"
 
 
 API = "api/v1/"
+
+
+def api_bulletin(bid: str) -> str:
+    """A bulletin's JSON in the static API, from the site root."""
+    return f"{API}bulletins/{bid}.json"
 
 
 def feed(lang: str, name: str) -> str:
