@@ -49,16 +49,20 @@ SHELL_HAS_TOC = {"bulletin": True, "release": True, "product": True, "cves_year"
 # once per shell takes 2.6 kB off every poured page: 48 MB at 3,000 bulletins x 4 languages.
 INDENT = re.compile(r">[ \t\r]*\n\s*<")
 
-# ---- Material partials that theme/partials/ overrides -----------------------------------
+# ---- Material templates that theme/ overrides --------------------------------------------
 
 # The override the glue looks for to tell that theme.custom_dir is this project's theme/.
 THEME_FILE = "partials/toc.html"
 THEME_MARK = "render/shell_contract.py"
 
-# SHA-256 (first 16 hex digits) of Material's own partial each override was written from (mkdocs-material 9.8.1).
+# SHA-256 (first 16 hex digits) of Material's own template each override was written from (mkdocs-material 9.8.1).
 # A newer Material that changes one of them fails tests/site/test_theme_overrides.py: carry
 # the change over into the override, then put the new digest here.
 UPSTREAM = {
+    # a 404 page per language with its own lang, and a script that sends /<lang>/ readers there
+    "404.html": "80c93494b5432b1b",
+    # feeds on every page, noindex and the banner in previews (Material's extension point)
+    "main.html": "9948b55a7bc979c3",
     # the language menu: each language's name marked with its lang
     "partials/alternate.html": "572b1d4dae611aa5",
     # the footer line in the reader's language
