@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 
 from babel import Locale
 from babel.dates import format_date, format_time, get_timezone_location
+from babel.lists import format_list
 from babel.numbers import format_decimal
 
 
@@ -43,6 +44,15 @@ class Formatter:
         clock = format_time(local, "short", tzinfo=ZoneInfo(zone), locale=loc)
         return f"{day}, {clock} ({get_timezone_location(ZoneInfo(zone), locale=loc)})"
 
+    def list(self, items: list[str]) -> str:
+        """Items of a sentence: 'A, B and C' / 'A, B et C' / 'A、B、C'."""
+        return format_list(items, locale=_locale(self.lang)) if items else ""
+
+    @property
+    def separator(self) -> str:
+        """Between the items of a table cell or an enumeration of ids: ', ' or Japanese '、'."""
+        return _separator(self.lang)
+
     def number(self, value: int | float) -> str:
         return format_decimal(value, locale=_locale(self.lang))
 
@@ -55,3 +65,9 @@ def _month_skeleton(year: int, mon: int, lang: str) -> str:
     from babel.dates import format_skeleton
 
     return format_skeleton("yMMMM", dt.date(year, mon, 1), locale=_locale(lang))
+
+
+@lru_cache(maxsize=16)
+def _separator(lang: str) -> str:
+    # CLDR's "middle" list pattern, e.g. "{0}, {1}" or "{0}、{1}", without its placeholders.
+    return _locale(lang).list_patterns["standard"]["middle"].replace("{0}", "").replace("{1}", "")
