@@ -126,3 +126,4 @@ def test_script_never_uses_html_sinks_or_remote_urls():
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in js
     assert "https://" not in js and "http://" not in js.replace("'http:'", "")
+

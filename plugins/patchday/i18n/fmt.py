@@ -12,7 +12,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from babel import Locale
-from babel.dates import format_date, format_time, get_timezone_location
+from babel.dates import format_date, format_time, get_datetime_format, get_timezone_location
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
@@ -42,7 +42,9 @@ class Formatter:
         loc = _locale(self.lang)
         day = format_date(local.date(), "full", locale=loc)
         clock = format_time(local, "short", tzinfo=ZoneInfo(zone), locale=loc)
-        return f"{day}, {clock} ({get_timezone_location(ZoneInfo(zone), locale=loc)})"
+        # The locale's own glue of date and time: "Tuesday, …, 10:00" but "…火曜日 10:00".
+        moment = get_datetime_format("full", locale=loc).replace("{1}", day).replace("{0}", clock)
+        return f"{moment} ({get_timezone_location(ZoneInfo(zone), locale=loc)})"
 
     def list(self, items: list[str]) -> str:
         """Items of a sentence: 'A, B and C' / 'A, B et C' / 'A、B、C'."""

@@ -260,7 +260,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             workarounds=[Workaround(rich(m[f"{base}/workarounds/{w.key}/text"]), rich(m[f"{base}/workarounds/{w.key}/impact"]),
                                     rich(m[f"{base}/workarounds/{w.key}/undo"])) for w in v.workarounds],
             faq=[Faq(m[f"{base}/faq/{f.key}/question"], rich(m[f"{base}/faq/{f.key}/answer"])) for f in v.faq],
-            acknowledgments=[Link(", ".join(x for x in (a.name, a.organization) if x), a.url) for a in v.acknowledgments],
+            acknowledgments=[Link(ctx.fmt.separator.join(x for x in (a.name, a.organization) if x), a.url)
+                             for a in v.acknowledgments],
         ))
     toc = [("summary", t("summary")), ("affected-software", t("affected_software"))]
     toc += [(v.anchor, v.cve) for v in vulns]

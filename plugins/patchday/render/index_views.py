@@ -298,7 +298,7 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
         else:
             support = t("end_of_support", date=fmt.date(v.supported_until))
         applies, install, opens = version_status(ctx, pid, v.id)
-        versions.append(VersionStatus(v.id, v.name, ", ".join(v.platforms), support, applies, install, opens))
+        versions.append(VersionStatus(v.id, v.name, fmt.separator.join(v.platforms), support, applies, install, opens))
     groups: dict[str, list[Row]] = {}
     newest_first = entries[::-1]
     for e, r in zip(newest_first, rows(ctx, newest_first), strict=True):

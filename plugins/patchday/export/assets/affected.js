@@ -87,11 +87,15 @@
     var vSelect = el('select', null, { id: 'pd-affected-version', name: 'version', disabled: 'disabled' });
     var bInput = el('input', null, { id: 'pd-affected-build', name: 'build', type: 'text', inputmode: 'decimal',
                                      autocomplete: 'off', spellcheck: 'false' });
-    var bWrap = el('span', null, { 'class': 'pd-affected__build', hidden: 'hidden' });
-    form.appendChild(el('label', L.product, { 'for': 'pd-affected-product' })); form.appendChild(pSelect);
-    form.appendChild(el('label', L.version, { 'for': 'pd-affected-version' })); form.appendChild(vSelect);
-    bWrap.appendChild(el('label', L.build, { 'for': 'pd-affected-build' })); bWrap.appendChild(bInput);
-    form.appendChild(bWrap);
+    var bWrap = el('span', null, { 'class': 'pd-affected__field pd-affected__build', hidden: 'hidden' });
+    // Each label with its field in one box, so they wrap together and keep their gap.
+    function field(box, text, control) {
+      box.appendChild(el('label', text, { 'for': control.id })); box.appendChild(control);
+      form.appendChild(box);
+    }
+    field(el('span', null, { 'class': 'pd-affected__field' }), L.product, pSelect);
+    field(el('span', null, { 'class': 'pd-affected__field' }), L.version, vSelect);
+    field(bWrap, L.build, bInput);
     var out = el('div', L.loading, { 'class': 'pd-affected__results', 'aria-live': 'polite' });
     root.appendChild(form); root.appendChild(out);
 
