@@ -29,12 +29,22 @@ def calendar_english() -> set[str]:
     return {*get_month_names("wide", locale="en").values(), *get_day_names("wide", locale="en").values()}
 
 
-def english_labels(lang: str) -> list[str]:
+def catalogue_english(catalog, lang: str) -> set[str]:
+    """The catalogue's English family names, and the platform names the language translates:
+    category names of the interface, in the reader's language or marked lang="en"."""
+    out = {f.name for f in catalog.families.values()}
+    overlay = catalog.catalogue_overlays.get(lang)
+    out |= {english for english, text in (overlay.platforms.items() if overlay else ()) if text != english}
+    return out
+
+
+def english_labels(lang: str, catalog=None) -> list[str]:
     """Every English text of the label table (its literal parts around placeholders) that the
-    language does not share, the theme's own English strings, and month and weekday names."""
+    language does not share, the theme's own English strings, month and weekday names, and
+    the catalogue's family names."""
     i = LANGS.index(lang)
     own = "\n".join(row[i] for row in LABELS.values())
-    out = set(THEME_ENGLISH) | calendar_english()
+    out = set(THEME_ENGLISH) | calendar_english() | (catalogue_english(catalog, lang) if catalog else set())
     for row in LABELS.values():
         for part in re.split(r"\{[^}]*\}", row[0]):
             part = part.strip(" :.,·()…")
@@ -75,8 +85,8 @@ def english_on(html: str, labels: list[str]) -> list[str]:
 
 
 @pytest.mark.parametrize("lang", ["de", "fr", "ja"])
-def test_no_english_ui_label_outside_lang_en(site, lang):
-    labels = english_labels(lang)
+def test_no_english_ui_label_outside_lang_en(site, catalog, lang):
+    labels = english_labels(lang, catalog)
     pages = sorted((site / lang).rglob("*.html"))
     # Every page of the language, the checker's list among them (a per-language 404 page too, once built).
     assert {str(p.relative_to(site / lang)) for p in pages} >= set(PAGES)
@@ -123,3 +133,13 @@ def test_japanese_lists_use_the_ideographic_comma(site):
     assert found == []
     impacts = BeautifulSoup((site / "ja" / "bulletins" / "CX26-001" / "index.html").read_text(), "html.parser")
     assert "情報漏えい、リモートでコードが実行される" in impacts.get_text()
+
+
+def test_an_untranslated_family_name_is_marked_english(site):
+    """The French catalogue overlay leaves "desktop" untranslated: English, marked as such;
+    the translated family reads French."""
+    soup = BeautifulSoup((site / "fr" / "products" / "index.html").read_text(), "html.parser")
+    headings = {h.get_text(strip=True): h.find("span", lang="en") is not None for h in soup.select("article h2")}
+    assert headings == {"Desktop software": True, "Logiciels serveur": False}
+    ja = BeautifulSoup((site / "ja" / "products" / "mail-server" / "index.html").read_text(), "html.parser")
+    assert "サーバー ソフトウェア" in ja.get_text()

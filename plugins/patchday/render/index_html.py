@@ -108,12 +108,12 @@ def product_html(v: ProductView, lang: str, sprite: str) -> str:
     home = f' · <a href="{esc(v.url)}">{esc(v.url)}</a>' if v.url else ""
     versions = []
     for x in v.versions:
-        platforms = f" <small>({esc(x.platforms)})</small>" if x.platforms else ""
+        platforms = f" <small>({_sep(lang).join(txt(p, lang) for p in x.platforms)})</small>" if x.platforms else ""
         versions.append(f'<tr data-version="{esc(x.id)}" data-bulletins="{esc(" ".join(x.bulletins))}">'
                         f"<td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
                         f"<td>{_install_cell(x)}</td>\n<td>{_open_cell(x)}</td></tr>")
     out = [
-        f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {esc(v.family)}{home}</p>\n'
+        f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {txt(v.family, lang)}{home}</p>\n'
         f'<h2 id="versions">{lb["versions_status"]}</h2>\n<p>{esc(v.updates)}</p>\n'
         f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-versions">\n'
         f'<thead><tr><th scope="col">{lb["version"]}</th><th scope="col">{lb["status"]}</th>'
