@@ -143,3 +143,13 @@ def test_an_untranslated_family_name_is_marked_english(site):
     assert headings == {"Desktop software": True, "Logiciels serveur": False}
     ja = BeautifulSoup((site / "ja" / "products" / "mail-server" / "index.html").read_text(), "html.parser")
     assert "サーバー ソフトウェア" in ja.get_text()
+
+
+def test_reference_titles_translate_or_say_they_are_english(site):
+    """A reference title from the overlay reads French; untranslated (Japanese) it is marked English."""
+    fr = BeautifulSoup((site / "fr" / "bulletins" / "CX26-001" / "index.html").read_text(), "html.parser")
+    ja = BeautifulSoup((site / "ja" / "bulletins" / "CX26-001" / "index.html").read_text(), "html.parser")
+    url = "https://contoso.example/guide/mail-hardening"
+    assert fr.find("a", href=url).get_text() == "Guide de sécurisation du serveur de messagerie"
+    assert fr.find("a", href=url).get("lang") is None
+    assert ja.find("a", href=url).get("lang") == "en" and ja.find("a", href=url).get_text() == "Mail server hardening guide"

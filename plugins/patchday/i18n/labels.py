@@ -119,6 +119,9 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "field.faq": ("FAQ", "FAQ", "FAQ", "よく寄せられる質問"),
     "field.revisions": ("revision history", "Versionsverlauf", "historique des révisions", "更新履歴"),
     "field.notes": ("release notes", "Versionshinweise", "notes de publication", "リリース ノート"),
+    "field.no_fix": ("reasons why no update is available", "Gründe, warum kein Update verfügbar ist",
+                     "raisons de l'absence de mise à jour", "更新プログラムがない理由"),
+    "field.references": ("reference titles", "Titel der Verweise", "titres des références", "参考情報のタイトル"),
     "english": ("English", "Englisch", "anglais", "英語"),
     # preview
     "preview_banner": (

@@ -25,7 +25,7 @@ def _culprits(extra: list[str], english: dict[str, str]) -> list[str]:
         known.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
     out: dict[str, None] = {}
     for key in extra:
-        if key.startswith(("revisions/", "platforms/")):
+        if key.startswith(("revisions/", "platforms/", "references/")):
             out[key] = None
             continue
         parts = key.split("/")
@@ -60,7 +60,7 @@ def check(ctx: LintContext) -> None:
         # (the English texts are needed only to name unknown keys; most overlays have none)
         for key in (_culprits(list(fresh.extra), bulletin_texts(b)) if fresh.extra else ()):
             ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English text to translate",
-                       "the CVE, workaround, FAQ or revision key must exist in the English record", key=True)
+                       "the CVE, workaround, FAQ, revision, no_fix product and version, or reference URL must exist in the English record", key=True)
         if o.source_revision not in {r.version for r in b.revisions}:
             ctx.report(item, ("source_revision",), "PD705", f"{b.id} has no revision {o.source_revision}",
                        "name the English revision this was translated from")

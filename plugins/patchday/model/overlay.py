@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from patchday.model.bulletin import Record
-from patchday.model.types import CVEId, Markdown, RevisionNumber, Slug, Text
+from patchday.model.types import CVEId, Markdown, RevisionNumber, Slug, Text, VersionRef
 
 Hash = Text
 
@@ -54,6 +54,10 @@ class BulletinOverlay(Record):
     withdrawn: ReasonText | None = None
     vulnerabilities: dict[CVEId, VulnerabilityText] = Field(default_factory=dict)
     revisions: dict[RevisionNumber, Text] = Field(default_factory=dict, description="Revision number -> translated summary.")
+    no_fix: dict[Slug, dict[VersionRef, Markdown]] = Field(
+        default_factory=dict,
+        description="Product `id` -> the first version `id` of an `affected` row with `no_fix` -> its translated reason.")
+    references: dict[Text, Text] = Field(default_factory=dict, description="A reference's `url` -> its translated title.")
 
 
 class NoteText(Record):

@@ -40,6 +40,7 @@ def rich(t: Text) -> Rich:
 class Link:
     text: str
     url: str | None = None
+    lang: str | None = None  # the text's language, when not the page's (an untranslated reference title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,7 +236,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             fixed=u.fixed if u else None,
             restart=t(f"restart.{u.restart}") if u else None,
             supersedes=[_bulletin_link(ctx, s) for s in u.supersedes] if u else [],
-            no_fix=rich(Text(r.no_fix.reason, ctx.source_lang)) if r.no_fix else None,
+            no_fix=rich(m[f"no_fix/{r.product}/{r.versions[0]}"]) if r.no_fix else None,
             planned=r.no_fix.planned if r.no_fix else None,
             no_fix_kind=t(f"nofix.{remediation.no_fix_kind(ctx.catalog, r, b.released)}") if r.no_fix else None,
             superseded_by=[_bulletin_link(ctx, s) for s in remediation.row_superseded_by(ctx.catalog, b.id, r)] if u else [],
@@ -289,7 +290,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         rows=rows,
         not_affected=[(products.link(n.product), products.versions(n.product, n.versions)) for n in b.not_affected],
         vulns=vulns,
-        references=[Link(r.title, r.url) for r in b.references],
+        references=[Link(x.value, r.url, x.lang if x.lang != ctx.lang else None)
+                    for r in b.references for x in (m[f"references/{r.url}"],)],
         revisions=[Revision(r.version, date_text(ctx.lang, r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
         untranslated=[t(f"field.{g}") for g in fallback_groups(m)],
         stale=bool(m.stale),

@@ -67,6 +67,11 @@ def _bulletin_texts(b: Bulletin) -> dict[str, str]:
             out[f"{base}/faq/{f.key}/answer"] = f.answer
     for r in b.revisions:
         out[f"revisions/{r.version}"] = r.summary
+    for a in b.affected:
+        if a.no_fix is not None:  # an affected row has no key of its own: its product and first version
+            out[f"no_fix/{a.product}/{a.versions[0]}"] = a.no_fix.reason
+    for ref in b.references:
+        out[f"references/{ref.url}"] = ref.title
     return out
 
 
@@ -119,6 +124,6 @@ def catalogue_texts(pl: ProductList) -> dict[str, str]:
 def key_to_path(key: str) -> tuple[str, ...]:
     """Turn a stable key into the overlay's YAML path (the two are the same shape)."""
     parts = key.split("/")
-    if parts[0] in ("revisions", "platforms") and len(parts) > 2:  # the rest is one key, '/' and all
+    if parts[0] in ("revisions", "platforms", "references") and len(parts) > 2:  # the rest is one key, '/' and all
         return (parts[0], "/".join(parts[1:]))
     return tuple(parts)

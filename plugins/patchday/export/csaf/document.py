@@ -116,7 +116,8 @@ def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
         for other in ids:
             references.append({"category": "external", "summary": label(doc_lang, key, id=other),
                                "url": common.absolute(document_path(catalog.by_id[other]), settings)})
-    references += shared.references
+    # The bulletin's own references, titled in the document's language where translated.
+    references += [{**r, "summary": loc.get(f"references/{r['url']}") or r["summary"]} for r in shared.references]
 
     document: dict[str, Any] = {
         "category": "csaf_security_advisory",
