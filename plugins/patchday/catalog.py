@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from patchday.load.corpus import Corpus
-from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
+from patchday.model import Bulletin, BulletinOverlay, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
 from patchday.model.bulletin import Vulnerability
 from patchday.model.products import ProductList, Family, Product, Version
 from patchday.notice import Notice, notices
@@ -155,6 +155,21 @@ class Catalog:
     releases: dict[str, Release]  # sorted by month
     # Advance notices (notice.py): aggregates only, never a fact of one unpublished bulletin.
     notices: list[Notice] = field(default_factory=list)
+    # products.<lang>.yaml by language: names of families and platforms. Read through
+    # family_name / platform_name, which only ever look up public families and platforms.
+    catalogue_overlays: dict[str, ProductsOverlay] = field(default_factory=dict)
+
+    def family_name(self, family: str, lang: str) -> tuple[str, str]:
+        """A public family's name in ``lang`` and the language it is written in (English when untranslated)."""
+        if family not in self.families:  # not public (or unknown): nothing of it, translated or not
+            return family, self.settings.source_language
+        english = self.families[family].name
+        return _translated(self.catalogue_overlays.get(lang), "families", family, english, lang, self.settings.source_language)
+
+    def platform_name(self, platform: str, lang: str) -> str:
+        """A platform in ``lang``; untranslated, as the catalogue writes it (mostly tokens such as
+        ``x64``, not English words, so not marked as English)."""
+        return _translated(self.catalogue_overlays.get(lang), "platforms", platform, platform, lang, self.settings.source_language)[0]
 
     @cached_property
     def by_id(self) -> dict[str, Entry]:
@@ -266,6 +281,11 @@ def public_products(
     return {f.id: f for f in catalogue.families if f.id in families}, products
 
 
+def _translated(o: ProductsOverlay | None, section: str, key: str, english: str, lang: str, source_lang: str) -> tuple[str, str]:
+    text = getattr(o, section).get(key) if o is not None and lang != source_lang else None
+    return (text, lang) if text else (english, source_lang)
+
+
 def cve_year(cve: str) -> str:
     """The year in a CVE identifier (CVE-2026-21001 -> 2026): how readers and NVD file CVEs."""
     return cve.split("-")[1]
@@ -319,5 +339,6 @@ def build_catalog(corpus: Corpus, settings: Settings, as_of: dt.datetime, *, pre
         entries=entries,
         releases=dict(sorted(releases.items())),
         notices=notices(corpus, settings, as_of),
+        catalogue_overlays={o.source.lang or "": o.model for o in corpus.catalogue_overlays},
     )
 

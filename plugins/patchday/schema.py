@@ -7,12 +7,13 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from patchday.model import Bulletin, BulletinOverlay, ProductList, ReleaseNotes, ReleaseNotesOverlay
+from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "bulletin.schema.json": Bulletin,
     "overlay.schema.json": BulletinOverlay,
     "products.schema.json": ProductList,
+    "products-overlay.schema.json": ProductsOverlay,
     "release-notes.schema.json": ReleaseNotes,
     "release-notes-overlay.schema.json": ReleaseNotesOverlay,
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import html
 import http.server
 import shutil
 import threading
@@ -10,11 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from patchday.render.html import affected_script_labels
+
 CHROMIUM = "/usr/bin/chromium"
 
 PAGE = """<!DOCTYPE html>
 <html lang="{lang}"><head><meta charset="utf-8"><title>affected</title></head>
-<body><div id="pd-affected" data-api="{api}" data-lang="{lang}"></div>
+<body><div id="pd-affected" data-api="{api}" data-lang="{lang}" data-labels="{labels}"></div>
 <script src="{script}"></script></body></html>
 """
 
@@ -28,7 +31,10 @@ def server(plain_site, tmp_path_factory):
         page = root / prefix / "affected" / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         up = "../" * (prefix.count("/") + 1)
-        page.write_text(PAGE.format(lang=lang, api=f"{up}api/v1/", script=f"{up}assets/patchday/affected.js"), encoding="utf-8")
+        # The words as the site's page writes them: from the one label table.
+        labels = html.escape(affected_script_labels(lang), quote=True)
+        page.write_text(PAGE.format(lang=lang, api=f"{up}api/v1/", script=f"{up}assets/patchday/affected.js",
+                                    labels=labels), encoding="utf-8")
     handler = functools.partial(_Quiet, directory=str(root))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
@@ -100,6 +106,8 @@ def test_mail_server_in_french_and_japanese(browser, server):
     assert r["links"][0].endswith("/fr/bulletins/CX26-001/")
     r, _ = _check(browser, f"{server}/ja/affected/", "mail-server", "2019")
     assert "Contoso Mail Server のセキュリティ更新プログラム" in r["text"] and "緊急" in r["text"]
+    # The update comes from a bulletin: "CX26-001 で公開", not 出典 (a citation's source).
+    assert "CX26-001 で公開" in r["text"] and "出典" not in r["text"]
 
 
 @pytest.mark.browser
@@ -118,3 +126,4 @@ def test_script_never_uses_html_sinks_or_remote_urls():
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in js
     assert "https://" not in js and "http://" not in js.replace("'http:'", "")
+

@@ -75,7 +75,7 @@ def test_calendar_parses_and_next_patch_day(signed_site):
     de = {str(e["summary"]) for e in _events((signed_site / "calendar/de.ics").read_bytes())}
     assert "Contoso-Patchday: Dezember 2026" in de
     ja = {str(e["summary"]) for e in _events((signed_site / "calendar/ja.ics").read_bytes())}
-    assert "Contoso 定例パッチ公開日: 2026年12月" in ja
+    assert "Contoso 定例日: 2026年12月" in ja  # the site says 定例日 for patch day too
 
 
 @pytest.mark.parametrize(

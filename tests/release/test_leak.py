@@ -25,6 +25,7 @@ pytestmark = pytest.mark.slow
 BASE = Path(__file__).resolve().parents[1] / "lint" / "base"
 TEXT_KEYS = {"title", "summary", "reason", "description", "mitigating_factors", "text", "undo", "question", "answer",
              "name", "organization", "tracking", "reporter_contact", "notes"}
+PUBLIC_FAMILY = "qzpublicfamilyname"  # a public family's German name: it must be published
 AS_OF = "2026-02-10T17:59:00Z"  # one minute before the February patch day (10:00 PST = 18:00 UTC)
 
 
@@ -94,10 +95,22 @@ def corpus(tmp_path_factory) -> tuple[Path, dict[str, Planter]]:
     for p in catalogue["products"]:
         if p["id"] == "mail-server":
             next(v for v in p["versions"] if v["id"] == "2019")["part_of"] = [{"product": "gateway", "versions": ["1.10"]}]
+    # A product line not released yet, in a family of its own: neither the family's translated
+    # name nor its platform's may reach any output. The public family's translation must.
+    planters_catalogue = Planter("catalogue")
+    catalogue["families"].append({"id": "qzfuture", "name": "Future line"})
+    catalogue["products"].append({"id": "qz-future", "name": "Contoso Future", "family": "qzfuture",
+                                  "versions": [{"id": "1", "name": "Contoso Future 1", "platforms": ["qzplatform"],
+                                                "released": "2099-01-05"}]})
     dump(root / "products.yaml", catalogue)
+    dump(root / "products.de.yaml", {"schema_version": 1,
+                                     "families": {"servers": f"Server {PUBLIC_FAMILY}",
+                                                  "qzfuture": planters_catalogue.canary()},
+                                     "platforms": {"qzplatform": planters_catalogue.canary()}})
     source = yaml.load((BASE / "2026" / "CX26-001.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     fr = yaml.load((BASE / "2026" / "CX26-001.fr.yaml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     planters = {k: Planter(k) for k in ("draft", "review", "embargo", "internal")}
+    planters["catalogue"] = planters_catalogue
     specs = [("CX26-002", "draft", "2026-02-10T10:00:00-08:00", "CVE-2026-99002", "KB9990002", "draft"),
              ("CX26-003", "review", "2026-02-10T10:00:00-08:00", "CVE-2026-99003", "KB9990003", "review"),
              ("CX26-004", "final", "2026-02-10T10:00:00-08:00", "CVE-2026-99004", "KB9990004", "embargo")]
@@ -125,6 +138,8 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     assert len(secrets) > 100
     leaks = find(site, secrets)
     assert leaks == {}, f"leaked: {leaks}"
+    # The catalogue's translations are read (so the scan above would see a leak there).
+    assert "de/products/index.html" in find(site, [PUBLIC_FAMILY]).get(PUBLIC_FAMILY, [])
     # The published CVE has its VEX document and CVE record; the unpublished ones have none (nor a file name).
     assert (site / "api/v1/cve-records/CVE-2026-21001.json").exists()
     assert (site / ".well-known/csaf/vex/white/2026/cve-2026-21001.json").exists()
@@ -161,7 +176,7 @@ def test_canaries_appear_once_published(corpus) -> None:
     assert "api/v1/cve-records/CVE-2026-99004.json" in hits["CVE-2026-99004"], "CVE records not scanned"
     assert ".well-known/csaf/vex/white/2026/cve-2026-99004.json" in hits["CVE-2026-99004"], "VEX not scanned"
     # still secret: drafts, reviews and internal notes
-    still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
+    still = [c for k in ("draft", "review", "internal", "catalogue") for c in planters[k].planted]
     assert find(site, still) == {}
     # After the release the notice links it.
     page = (site / "notices/2026-02/index.html").read_text(encoding="utf-8")

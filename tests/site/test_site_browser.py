@@ -112,6 +112,24 @@ def test_language_switch_keeps_the_bulletin(page, server):
     assert page.get_attribute("html", "lang") == "fr"
 
 
+def test_affected_labels_keep_a_gap_to_their_fields(page, server):
+    """"Product" and "Version" ran into their selects on /affected/. Measured in English and in
+    Japanese (no spaces between words to fall back on), and the Japanese page speaks Japanese."""
+    for prefix in ("", "ja/"):
+        page.goto(server + prefix + "affected/")
+        page.wait_for_selector("#pd-affected[data-ready=true]")
+        gaps = page.evaluate("""() => ['product', 'version'].map(id => {
+            const label = document.querySelector(`label[for=pd-affected-${id}]`).getBoundingClientRect();
+            const field = document.getElementById(`pd-affected-${id}`).getBoundingClientRect();
+            return [Math.round(field.left - label.right), Math.abs(field.top - label.top) < label.height];
+        })""")
+        between = page.evaluate("""() => document.querySelector('label[for=pd-affected-version]').getBoundingClientRect().left
+            - document.getElementById('pd-affected-product').getBoundingClientRect().right""")
+        assert all(gap >= 6 and same_line for gap, same_line in gaps), (prefix, gaps)
+        assert between >= 16, (prefix, between)
+    assert page.inner_text("label[for=pd-affected-product]") == "製品"
+
+
 def test_search_cve_in_english(page, server):
     page.goto(server + "search/?q=CVE-2026-21001")
     page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)

@@ -11,7 +11,7 @@ from patchday.cli.common import settings_and_root
 from patchday.jobs import load_corpus
 from patchday.load.corpus import Corpus
 from patchday.model import Settings
-from patchday.translate.fields import bulletin_texts, overlay_texts, text_hash
+from patchday.translate.fields import bulletin_texts, catalogue_texts, overlay_texts, text_hash
 from patchday.translate.freshness import State, assess, latest_revision
 
 
@@ -45,11 +45,19 @@ def stamp(path: Path, corpus: Corpus) -> str:
     stem, dot, lang = path.name.removesuffix(".yaml").rpartition(".")
     if not dot or not path.name.endswith(".yaml"):
         raise FileNotFoundError(f"{path}: not a translation; name the overlay file, such as bulletins/2026/CX26-001.de.yaml")
-    source = next((b for b in corpus.bulletins if b.model.id == stem), None)
-    overlay = next((o for o in corpus.overlays if o.source.stem == stem and o.source.lang == lang), None)
-    if source is None or overlay is None:
-        raise FileNotFoundError(f"{path}: no such overlay or English bulletin (run `patchday validate`)")
-    english = bulletin_texts(source.model)
+    revision = None
+    if stem == "products":  # the catalogue's names: hashes only, the catalogue has no revisions
+        overlay = next((o for o in corpus.catalogue_overlays if o.source.lang == lang), None)
+        if corpus.catalogue is None or overlay is None:
+            raise FileNotFoundError(f"{path}: no such overlay or English products.yaml (run `patchday validate`)")
+        english = catalogue_texts(corpus.catalogue.model)
+    else:
+        source = next((b for b in corpus.bulletins if b.model.id == stem), None)
+        overlay = next((o for o in corpus.overlays if o.source.stem == stem and o.source.lang == lang), None)
+        if source is None or overlay is None:
+            raise FileNotFoundError(f"{path}: no such overlay or English bulletin (run `patchday validate`)")
+        english = bulletin_texts(source.model)
+        revision = latest_revision(source.model)
     hashes = {k: text_hash(english[k]) for k in overlay_texts(overlay.model) if k in english}
     text = path.read_text(encoding="utf-8")
     lines = text.split("\n")
@@ -62,8 +70,8 @@ def stamp(path: Path, corpus: Corpus) -> str:
         if line.startswith("source_hashes:"):
             skipping = True
             continue
-        if line.startswith("source_revision:"):
-            line = f'source_revision: "{latest_revision(source.model)}"'
+        if line.startswith("source_revision:") and revision is not None:
+            line = f'source_revision: "{revision}"'
         out.append(line)
     body = "\n".join(out).rstrip("\n")
     # Quoted by hand: a hex hash such as 948016703e78 would otherwise read as a number.

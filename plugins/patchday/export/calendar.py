@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from patchday.catalog import Catalog
 from patchday.export import common
-from patchday.export.labels import label, month_name
+from patchday.export.labels import label, month_name, release_summary
 from patchday.patchdays import upcoming
 from patchday.render import notice as notice_words
 from patchday.render import urls
@@ -48,13 +48,13 @@ def ics(catalog: Catalog, lang: str, as_of: dt.datetime) -> bytes:
     cal.add("prodid", f"-//{vendor}//patchday//{lang.upper()}")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", label(lang, "calendar", vendor=vendor))
+    cal.add("x-wr-calname", label(lang, "calendar.name", vendor=vendor))
     released = set(catalog.releases)
     for month, rel in catalog.releases.items():
         entries = rel.entries
         stamp_at = max(common.current_release(e, settings) for e in entries)
-        summary = label(lang, "release", vendor=vendor, month=month_name(month, lang))
-        desc = label(lang, "release_desc", count=len(entries), cves=rel.cve_count)
+        summary = label(lang, "calendar.release", vendor=vendor, month=month_name(month, lang))
+        desc = release_summary(lang, len(entries), rel.cve_count)
         start = min([rel.patch_day] + [e.bulletin.released for e in entries])
         url = common.absolute(common.release_path(month, lang, settings), settings)
         cal.add_component(_event(f"release-{month}@{host}", start, summary, stamp_at, url, desc))
@@ -64,7 +64,7 @@ def ics(catalog: Catalog, lang: str, as_of: dt.datetime) -> bytes:
         month = moment.strftime("%Y-%m")
         if month in released:
             continue
-        summary = label(lang, "patch_day", vendor=vendor, month=month_name(month, lang))
+        summary = label(lang, "calendar.patch_day", vendor=vendor, month=month_name(month, lang))
         # The advance notice, once due, describes the event: bulletin count, products, highest severities.
         n = notices.get(month)
         description = "\n".join(notice_words.lines(n, lang, vendor, settings.release.timezone, names)) if n else None

@@ -127,7 +127,7 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
             kind, head, text = "new", title, loc.get("summary")
         else:
             kind, text = "update", loc.get(f"revisions/{rev.version}")
-            head = f"{label(lang, 'updated')}: {title} ({label(lang, 'revision')} {rev.version})"
+            head = f"{label(lang, 'feed.updated')}: {title} ({label(lang, 'revision')} {rev.version})"
         lines = [
             "  <entry>",
             rev.id_line,
@@ -256,12 +256,12 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
         for lang in settings.languages:
             rows = _rows(catalog, lang)
             everything = sorted(rows + _notice_rows(catalog, lang), key=lambda r: (r[0], r[1]), reverse=True)
-            out.update(_documents(catalog, lang, "bulletins", label(lang, "feed_all", vendor=vendor), everything))
-            out.update(_documents(catalog, lang, "critical", label(lang, "feed_critical", vendor=vendor),
+            out.update(_documents(catalog, lang, "bulletins", label(lang, "feed.title_all", vendor=vendor), everything))
+            out.update(_documents(catalog, lang, "critical", label(lang, "feed.title_critical", vendor=vendor),
                                   [r for r in rows if r[2].severity == top]))
             # Exploited in the wild: the bulletins to patch first. A bulletin found exploited after
             # release gets a revision saying so, which this feed carries as an update.
-            out.update(_documents(catalog, lang, "exploited", label(lang, "feed_exploited", vendor=vendor),
+            out.update(_documents(catalog, lang, "exploited", label(lang, "feed.title_exploited", vendor=vendor),
                                   [r for r in rows if r[2].exploited]))
             by_product: dict[str, _Rows] = {pid: [] for pid in catalog.products}
             for r in rows:
@@ -271,5 +271,5 @@ def feeds(catalog: Catalog) -> dict[str, bytes]:
                         by_product[pid].append(r)
             for p in catalog.products.values():
                 out.update(_documents(catalog, lang, f"products/{p.id}",
-                                      label(lang, "feed_product", vendor=vendor, product=p.name), by_product[p.id]))
+                                      label(lang, "feed.title_product", vendor=vendor, product=p.name), by_product[p.id]))
     return out

@@ -128,8 +128,8 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
                 if r.update.fixed is not None:  # a KB-only update names no fixed build to list
                     fixes.setdefault(r.product, {})[r.update.fixed] = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
                     fixed[fixed_id(r.product, r.update.fixed)] = None
-                install = (w["install"].format(update=r.update.id, fixed=r.update.fixed) if r.update.fixed is not None
-                           else w["install_kb"].format(update=r.update.id))
+                install = (w["remedy.install"].format(update=r.update.id, fixed=r.update.fixed) if r.update.fixed is not None
+                           else w["remedy.install_kb"].format(update=r.update.id))
                 fix: dict[str, Any] = {
                     "category": "vendor_fix",
                     "details": install + f" ({e.id})",
@@ -139,7 +139,7 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
                 if r.update.restart in _RESTART:
                     fix["restart_required"] = {"category": _RESTART[r.update.restart]}
                 else:
-                    fix["details"] += " " + w["restart_maybe"]
+                    fix["details"] += " " + w["remedy.restart_maybe"]
                 remediations.append(fix)
             elif r.no_fix is not None:
                 remediations.append({
@@ -213,7 +213,7 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
     cvss = scores(latest)
     notes += [{"category": "other", "title": "CVSS v4.0", "text": f"{s.vector} (base score {s.base}, {s.severity})"}
               for s in cvss if s.version == "4.0"]
-    notes += [{"category": "other", "title": w["cwe_more"], "text": f"{x}: {name}" if (name := cwe.name(x)) else x}
+    notes += [{"category": "other", "title": w["csaf.cwe_more"], "text": f"{x}: {name}" if (name := cwe.name(x)) else x}
               for x in latest.cwe[1:]]
 
     initial = min(common.initial_release(c.entry) for c in cov)

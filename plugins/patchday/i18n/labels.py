@@ -85,7 +85,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "acknowledgments": ("Acknowledgments", "Danksagungen", "Remerciements", "謝辞"),
     "references": ("References", "Verweise", "Références", "参考情報"),
     "revisions": ("Revision history", "Versionsverlauf", "Historique des révisions", "更新履歴"),
-    "revision": ("Revision", "Revision", "Révision", "版"),
+    "revision": ("Revision", "Revision", "Révision", "改訂"),
     "date": ("Date", "Datum", "Date", "日付"),
     "released": ("Released", "Veröffentlicht", "Publié", "公開日"),
     "last_updated": ("Last updated", "Zuletzt aktualisiert", "Dernière mise à jour", "最終更新日"),
@@ -119,6 +119,9 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "field.faq": ("FAQ", "FAQ", "FAQ", "よく寄せられる質問"),
     "field.revisions": ("revision history", "Versionsverlauf", "historique des révisions", "更新履歴"),
     "field.notes": ("release notes", "Versionshinweise", "notes de publication", "リリース ノート"),
+    "field.no_fix": ("reasons why no update is available", "Gründe, warum kein Update verfügbar ist",
+                     "raisons de l'absence de mise à jour", "更新プログラムがない理由"),
+    "field.references": ("reference titles", "Titel der Verweise", "titres des références", "参考情報のタイトル"),
     "english": ("English", "Englisch", "anglais", "英語"),
     # preview
     "preview_banner": (
@@ -138,11 +141,45 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "data": ("Feeds and machine-readable data", "Feeds und maschinenlesbare Daten", "Flux et données lisibles par machine", "フィードと機械可読データ"),
     "feed_all": ("Atom feed: all bulletins", "Atom-Feed: alle Bulletins", "Flux Atom : tous les bulletins", "Atom フィード: すべてのセキュリティ情報"),
     "feed_critical": ("Atom feed: critical bulletins", "Atom-Feed: kritische Bulletins", "Flux Atom : bulletins critiques", "Atom フィード: 緊急のセキュリティ情報"),
-    "feed_exploited": ("Atom feed: exploited vulnerabilities", "Atom-Feed: ausgenutzte Sicherheitsanfälligkeiten", "Flux Atom : vulnérabilités exploitées", "Atom フィード: 悪用が確認された脆弱性"),
+    "feed_exploited": ("Atom feed: exploited vulnerabilities", "Atom-Feed: ausgenutzte Sicherheitslücken", "Flux Atom : vulnérabilités exploitées", "Atom フィード: 悪用が確認された脆弱性"),
     "feed_product": ("Atom feed: {product}", "Atom-Feed: {product}", "Flux Atom : {product}", "Atom フィード: {product}"),
     "calendar": ("Patch-day calendar (iCalendar)", "Patchday-Kalender (iCalendar)", "Calendrier des patch days (iCalendar)", "定例日カレンダー (iCalendar)"),
     "json_api": ("JSON API", "JSON-API", "API JSON", "JSON API"),
     "csaf": ("CSAF 2.0 provider metadata", "CSAF-2.0-Provider-Metadaten", "Métadonnées du fournisseur CSAF 2.0", "CSAF 2.0 プロバイダー メタデータ"),
+    # feeds, calendar and CSAF documents (titles carry the vendor's name; the site's rows above do not)
+    "feed.title_all": ("{vendor} security bulletins", "{vendor}-Sicherheitsbulletins", "Bulletins de sécurité {vendor}", "{vendor} セキュリティ情報"),
+    "feed.title_critical": ("{vendor} critical security bulletins", "Kritische {vendor}-Sicherheitsbulletins",
+                            "Bulletins de sécurité critiques {vendor}", "{vendor} 緊急のセキュリティ情報"),
+    "feed.title_exploited": ("{vendor} security bulletins: vulnerabilities exploited in the wild",
+                             "{vendor}-Sicherheitsbulletins: aktiv ausgenutzte Sicherheitslücken",
+                             "Bulletins de sécurité {vendor} : vulnérabilités exploitées",
+                             "{vendor} セキュリティ情報: 悪用が確認された脆弱性"),
+    "feed.title_product": ("{vendor} security bulletins: {product}", "{vendor}-Sicherheitsbulletins: {product}",
+                           "Bulletins de sécurité {vendor} : {product}", "{vendor} セキュリティ情報: {product}"),
+    "feed.updated": ("Updated", "Aktualisiert", "Mis à jour", "更新"),
+    "calendar.name": ("{vendor} security releases", "{vendor}-Sicherheitsreleases", "Publications de sécurité {vendor}", "{vendor} セキュリティ リリース"),
+    "calendar.patch_day": ("{vendor} patch day: {month}", "{vendor}-Patchday: {month}", "Patch day {vendor} : {month}", "{vendor} 定例日: {month}"),
+    "calendar.release": ("{vendor} security release {month}", "{vendor}-Sicherheitsrelease {month}",
+                         "Publication de sécurité {vendor} {month}", "{vendor} セキュリティ リリース {month}"),
+    "csaf.html": ("This bulletin as a web page", "Dieses Bulletin als Webseite", "Ce bulletin en page web", "このセキュリティ情報の Web ページ"),
+    "csaf.original": ("Original advisory (English)", "Originalbulletin (Englisch)", "Bulletin original (anglais)", "元のセキュリティ情報 (英語)"),
+    "csaf.cwe_more": ("Additional CWE", "Weitere CWE", "CWE supplémentaire", "その他の CWE"),
+    "csaf.since": ("since {date}", "seit {date}", "depuis le {date}", "{date} 以降"),
+    "remedy.install": ("Install {update} (fixed version {fixed}).", "Installieren Sie {update} (korrigierte Version {fixed}).",
+                       "Installez {update} (version corrigée {fixed}).", "{update} をインストールしてください (修正バージョン {fixed})。"),
+    "remedy.install_kb": ("Install {update}.", "Installieren Sie {update}.", "Installez {update}.", "{update} をインストールしてください。"),
+    "remedy.restart_maybe": ("A restart may be required.", "Möglicherweise ist ein Neustart erforderlich.",
+                             "Un redémarrage peut être nécessaire.", "再起動が必要な場合があります。"),
+    "remedy.superseded_by": ("Superseded by {id}", "Ersetzt durch {id}", "Remplacé par {id}", "{id} で置き換え"),
+    "remedy.supersedes": ("Supersedes {id}", "Ersetzt {id}", "Remplace {id}", "{id} を置き換え"),
+    "remedy.component_of": ("{component} as part of {platform}", "{component} als Bestandteil von {platform}",
+                            "{component} inclus dans {platform}", "{platform} に含まれる {component}"),
+    "remedy.installed_on": ("{component} installed on {platform}", "{component} installiert auf {platform}",
+                            "{component} installé sur {platform}", "{platform} にインストールされた {component}"),
+    "remedy.end_of_support": ("End of support: no fix will be released for this version.",
+                              "Supportende: Für diese Version wird keine Korrektur veröffentlicht.",
+                              "Fin de prise en charge : aucun correctif ne sera publié pour cette version.",
+                              "サポート終了: このバージョンの修正は公開されません。"),
     # release pages
     "by_year": ("Releases by year", "Veröffentlichungen nach Jahr", "Publications par année", "年別のリリース"),
     "release_notes": ("Release notes", "Versionshinweise", "Notes de publication", "リリース ノート"),
@@ -207,6 +244,49 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "choose_version": ("Version", "Version", "Version", "バージョン"),
     "check": ("Check", "Prüfen", "Vérifier", "確認"),
     "fixed_by": ("Fixed by", "Behoben durch", "Corrigé par", "修正元"),
+    # the checker's script (export/assets/affected.js) gets these through its data-labels attribute
+    "affected.choose": ("Choose…", "Auswählen…", "Choisir…", "選択してください…"),
+    "affected.loading": ("Loading…", "Wird geladen…", "Chargement…", "読み込み中…"),
+    "affected.error": ("The advisory data could not be loaded.", "Die Daten konnten nicht geladen werden.",
+                       "Les données n’ont pas pu être chargées.", "データを読み込めませんでした。"),
+    "affected.none": ("No published bulletin applies to {version}.", "Für {version} gilt kein veröffentlichtes Bulletin.",
+                      "Aucun bulletin publié ne concerne {version}.", "{version} に該当する公開済みのセキュリティ情報はありません。"),
+    "affected.count": ("{n} bulletins apply to {version}.", "{n} Bulletins betreffen {version}.",
+                       "{n} bulletins concernent {version}.", "{version} に該当するセキュリティ情報: {n} 件"),
+    "affected.install": ("Install these {n} updates, in this order:", "Installieren Sie diese {n} Updates in dieser Reihenfolge:",
+                         "Installez ces {n} mises à jour, dans cet ordre :", "次の {n} 件の更新プログラムをこの順にインストールしてください:"),
+    "affected.nothing": ("Nothing to install: every published update for {version} is installed.",
+                         "Nichts zu installieren: Alle veröffentlichten Updates für {version} sind installiert.",
+                         "Rien à installer : toutes les mises à jour publiées pour {version} sont installées.",
+                         "インストールするものはありません。{version} の公開済みの更新プログラムはすべてインストールされています。"),
+    "affected.nothing_yet": ("Nothing to install yet.", "Noch nichts zu installieren.", "Rien à installer pour l’instant.",
+                             "まだインストールするものはありません。"),
+    "affected.done": ("Already installed according to your build ({build}): {n} updates.",
+                      "Laut Ihrem Build ({build}) bereits installiert: {n} Updates.",
+                      "Déjà installées d’après votre build ({build}) : {n} mises à jour.",
+                      "ご使用のビルド ({build}) で既にインストール済み: {n} 件"),
+    # "from" of an update: the bulletin that ships it (not a source, not a starting point)
+    "affected.from_bulletin": ("from {id}", "aus {id}", "de {id}", "{id} で公開"),
+    "affected.fixed": ("fixed build", "korrigierter Build", "build corrigé", "修正ビルド"),
+    "affected.not_stated": ("fixed build not stated", "korrigierter Build nicht angegeben", "build corrigé non indiqué",
+                            "修正ビルドの記載なし"),
+    "affected.resolves": ("resolves", "behebt", "corrige", "解決"),
+    "affected.open": ("{n} bulletins have no update for this version:", "{n} Bulletins haben kein Update für diese Version:",
+                      "{n} bulletins n’ont pas de mise à jour pour cette version :", "このバージョン用の更新プログラムがないセキュリティ情報: {n} 件"),
+    "affected.update": ("Update:", "Update:", "Mise à jour :", "更新プログラム:"),
+    "affected.cves": ("CVEs:", "CVEs:", "CVE :", "CVE:"),
+    "affected.severity": ("Severity:", "Schweregrad:", "Gravité :", "深刻度:"),
+    "affected.not_affected": ("Stated as not affected by:", "Laut diesen Bulletins nicht betroffen:",
+                              "Déclaré non concerné par :", "影響を受けないと記載:"),
+    "affected.unsupported": ("This version is no longer supported.", "Diese Version wird nicht mehr unterstützt.",
+                             "Cette version n’est plus prise en charge.", "このバージョンはサポートが終了しています。"),
+    "affected.build": ("Installed build (optional)", "Installierter Build (optional)", "Build installé (facultatif)",
+                       "インストール済みのビルド (任意)"),
+    "affected.bad_build": ("A build number is digits separated by dots, e.g. 15.2.2562.29.",
+                           "Eine Build-Nummer besteht aus Ziffern und Punkten, z. B. 15.2.2562.29.",
+                           "Un numéro de build est fait de chiffres séparés par des points, par ex. 15.2.2562.29.",
+                           "ビルド番号は数字をドットで区切ったものです (例: 15.2.2562.29)。"),
+    "affected.permalink": ("Link to this answer", "Link zu dieser Antwort", "Lien vers cette réponse", "この結果へのリンク"),
     # remediation model: what to install, unknown facts, superseded-by, components
     "restart.unknown": ("Not stated", "Nicht angegeben", "Non indiqué", "記載なし"),
     "not_stated": ("Not stated", "Nicht angegeben", "Non indiqué", "記載なし"),
@@ -332,6 +412,15 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
 _PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = {
     "bulletin_count": ({"one": "{n} bulletin"}, {"one": "{n} Bulletin"}, {"one": "{n} bulletin"}, {}),
     "cve_count_n": ({"one": "{n} CVE"}, {"one": "{n} CVE"}, {"one": "{n} CVE"}, {}),
+    "affected.count": ({"one": "{n} bulletin applies to {version}."}, {"one": "{n} Bulletin betrifft {version}."},
+                       {"one": "{n} bulletin concerne {version}."}, {}),
+    "affected.install": ({"one": "Install this update:"}, {"one": "Installieren Sie dieses Update:"},
+                         {"one": "Installez cette mise à jour :"}, {}),
+    "affected.done": ({"one": "Already installed according to your build ({build}): {n} update."},
+                      {"one": "Laut Ihrem Build ({build}) bereits installiert: {n} Update."},
+                      {"one": "Déjà installée d’après votre build ({build}) : {n} mise à jour."}, {}),
+    "affected.open": ({"one": "{n} bulletin has no update for this version:"}, {"one": "{n} Bulletin hat kein Update für diese Version:"},
+                      {"one": "{n} bulletin n’a pas de mise à jour pour cette version :"}, {}),
 }
 
 
@@ -361,6 +450,18 @@ class Labels:
 
     def has(self, key: str) -> bool:
         return key in _TABLE
+
+
+def script_labels(lang: str, names: dict[str, str]) -> dict[str, str | dict[str, str]]:
+    """Labels for a page script, by the script's names: the text, or for a counting label its
+    plural forms by CLDR category ({"one": ..., "other": ...}) for the browser's Intl.PluralRules.
+    Placeholders stay in: the script fills them."""
+    i = LANGS.index(lang) if lang in LANGS else 0
+    out: dict[str, str | dict[str, str]] = {}
+    for name, key in names.items():
+        other = _TABLE[key][i]
+        out[name] = {**_PLURALS[key][i], "other": other} if key in _PLURALS else other
+    return out
 
 
 def labels(lang: str) -> Labels:

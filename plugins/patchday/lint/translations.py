@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from patchday.lint.context import LintContext
 from patchday.load.files import Kind
-from patchday.translate.fields import bulletin_texts, key_to_path, notes_texts, overlay_texts
+from patchday.translate.fields import bulletin_texts, catalogue_texts, key_to_path, notes_texts, overlay_texts, text_hash
 from patchday.translate.freshness import assess, latest_revision
 
 
@@ -25,7 +25,7 @@ def _culprits(extra: list[str], english: dict[str, str]) -> list[str]:
         known.update("/".join(parts[:n]) for n in range(1, len(parts) + 1))
     out: dict[str, None] = {}
     for key in extra:
-        if key.startswith("revisions/"):
+        if key.startswith(("revisions/", "platforms/", "references/")):
             out[key] = None
             continue
         parts = key.split("/")
@@ -60,7 +60,7 @@ def check(ctx: LintContext) -> None:
         # (the English texts are needed only to name unknown keys; most overlays have none)
         for key in (_culprits(list(fresh.extra), bulletin_texts(b)) if fresh.extra else ()):
             ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English text to translate",
-                       "the CVE, workaround, FAQ or revision key must exist in the English record", key=True)
+                       "the CVE, workaround, FAQ, revision, no_fix product and version, or reference URL must exist in the English record", key=True)
         if o.source_revision not in {r.version for r in b.revisions}:
             ctx.report(item, ("source_revision",), "PD705", f"{b.id} has no revision {o.source_revision}",
                        "name the English revision this was translated from")
@@ -93,3 +93,30 @@ def check(ctx: LintContext) -> None:
         for key in _culprits(extra, english):
             ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English text to translate",
                        "the key must exist in the English release notes", key=True)
+    _catalogue_overlays(ctx)
+
+
+def _catalogue_overlays(ctx: LintContext) -> None:
+    """``products.<lang>.yaml``: names of families and platforms the catalogue has, fresh by their hashes.
+
+    The catalogue has no revisions, so a name is judged stale only against its recorded hash.
+    """
+    if ctx.corpus.catalogue is None:
+        return  # PD034 or the catalogue's own errors say why
+    english = catalogue_texts(ctx.corpus.catalogue.model)
+    for item in ctx.corpus.catalogue_overlays:
+        if not _language(ctx, item, item.source.lang or ""):
+            continue
+        o = item.model
+        translated = overlay_texts(o)
+        for key in _culprits([k for k in translated if k not in english], english):
+            ctx.report(item, key_to_path(key), "PD703", f"{_describe(key)} has no English name to translate",
+                       "families by their `id`, platforms as products.yaml writes them", key=True)
+        for key, recorded in o.source_hashes.items():
+            if key not in translated:
+                ctx.warn(item, ("source_hashes", key), "PD708", f"hash recorded for {key}, which is not translated",
+                         "remove it, or run `patchday translations --stamp`", key=True)
+            elif key in english and recorded != text_hash(english[key]):
+                ctx.warn(item, key_to_path(key), "PD704",
+                         f"stale translation: the English {_describe(key)} changed after it was translated",
+                         "update the translation, then run `patchday translations --stamp` on this file")

@@ -19,12 +19,13 @@ from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.files import Kind, SourceFile, classify, discover, display
 from patchday.load.shape import to_model
 from patchday.load.yaml_strict import MAX_BYTES, Document, markup_free, read_value
-from patchday.model import Bulletin, BulletinOverlay, ProductList, ReleaseNotes, ReleaseNotesOverlay
+from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
 
 M = TypeVar("M", bound=BaseModel)
 
 _MODELS: dict[Kind, type[BaseModel]] = {
     Kind.CATALOGUE: ProductList,
+    Kind.CATALOGUE_OVERLAY: ProductsOverlay,
     Kind.BULLETIN: Bulletin,
     Kind.BULLETIN_OVERLAY: BulletinOverlay,
     Kind.RELEASE_NOTES: ReleaseNotes,
@@ -49,6 +50,7 @@ class Loaded(Generic[M]):
 class Corpus:
     root: Path
     catalogue: Loaded[ProductList] | None = None
+    catalogue_overlays: list[Loaded[ProductsOverlay]] = field(default_factory=list)
     bulletins: list[Loaded[Bulletin]] = field(default_factory=list)
     overlays: list[Loaded[BulletinOverlay]] = field(default_factory=list)
     release_notes: list[Loaded[ReleaseNotes]] = field(default_factory=list)
@@ -98,7 +100,8 @@ def _read(source: SourceFile) -> tuple[Document | None, list[Diagnostic], bytes]
                 "PD031",
                 Severity.ERROR,
                 "this file is not a record patchday knows",
-                "bulletins live in <year>/<ID>.yaml, translations in <year>/<ID>.<lang>.yaml, release notes in releases/<YYYY-MM>.yaml",
+                "bulletins live in <year>/<ID>.yaml, translations in <year>/<ID>.<lang>.yaml, release notes in releases/<YYYY-MM>.yaml, "
+                "catalogue names in products.<lang>.yaml",
             )
         ], b""
     try:
@@ -190,6 +193,8 @@ def _fill(corpus: Corpus, sources: list[SourceFile], read: Reader | None) -> Non
             continue
         if source.kind is Kind.CATALOGUE:
             corpus.catalogue = loaded
+        elif source.kind is Kind.CATALOGUE_OVERLAY:
+            corpus.catalogue_overlays.append(loaded)
         elif source.kind is Kind.BULLETIN:
             corpus.bulletins.append(loaded)
         elif source.kind is Kind.BULLETIN_OVERLAY:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 class Kind(enum.Enum):
     CATALOGUE = "catalogue"
+    CATALOGUE_OVERLAY = "catalogue-overlay"
     BULLETIN = "bulletin"
     BULLETIN_OVERLAY = "bulletin-overlay"
     RELEASE_NOTES = "release-notes"
@@ -32,6 +33,7 @@ _LANG = r"[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?"
 _BULLETIN = re.compile(rf"^(?P<stem>[^./\\][^/\\]*?)(?:\.(?P<lang>{_LANG}))?\.yaml$")
 _YEAR = re.compile(r"\d{4}")
 _RELEASE = re.compile(rf"^(?P<stem>\d{{4}}-\d{{2}})(?:\.(?P<lang>{_LANG}))?\.yaml$")
+_CATALOGUE_OVERLAY = re.compile(rf"^products\.(?P<lang>{_LANG})\.yaml$")
 
 
 def classify(path: Path, root: Path, display: str) -> SourceFile:
@@ -42,6 +44,8 @@ def classify(path: Path, root: Path, display: str) -> SourceFile:
     parts = rel.parts
     if parts == ("products.yaml",):
         return SourceFile(path, display, Kind.CATALOGUE, "products")
+    if len(parts) == 1 and (m := _CATALOGUE_OVERLAY.fullmatch(parts[0])):
+        return SourceFile(path, display, Kind.CATALOGUE_OVERLAY, "products", m["lang"])
     if len(parts) == 2 and parts[0] == "releases":
         m = _RELEASE.fullmatch(parts[1])
         if m:

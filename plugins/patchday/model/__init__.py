@@ -16,6 +16,7 @@ _WHERE = {
     "ProductList": "products",
     "BulletinOverlay": "overlay",
     "ReleaseNotesOverlay": "overlay",
+    "ProductsOverlay": "overlay",
     "ReleaseNotes": "release_notes",
     "Settings": "site",
 }
@@ -24,7 +25,7 @@ __all__ = sorted(_WHERE)
 if TYPE_CHECKING:
     from patchday.model.bulletin import Bulletin, Impact, Status
     from patchday.model.products import ProductList
-    from patchday.model.overlay import BulletinOverlay, ReleaseNotesOverlay
+    from patchday.model.overlay import BulletinOverlay, ProductsOverlay, ReleaseNotesOverlay
     from patchday.model.release_notes import ReleaseNotes
     from patchday.model.site import Settings
 

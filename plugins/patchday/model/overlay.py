@@ -13,7 +13,7 @@ from typing import Literal
 from pydantic import Field
 
 from patchday.model.bulletin import Record
-from patchday.model.types import CVEId, Markdown, RevisionNumber, Slug, Text
+from patchday.model.types import CVEId, Markdown, RevisionNumber, Slug, Text, VersionRef
 
 Hash = Text
 
@@ -54,6 +54,10 @@ class BulletinOverlay(Record):
     withdrawn: ReasonText | None = None
     vulnerabilities: dict[CVEId, VulnerabilityText] = Field(default_factory=dict)
     revisions: dict[RevisionNumber, Text] = Field(default_factory=dict, description="Revision number -> translated summary.")
+    no_fix: dict[Slug, dict[VersionRef, Markdown]] = Field(
+        default_factory=dict,
+        description="Product `id` -> the first version `id` of an `affected` row with `no_fix` -> its translated reason.")
+    references: dict[Text, Text] = Field(default_factory=dict, description="A reference's `url` -> its translated title.")
 
 
 class NoteText(Record):
@@ -66,3 +70,20 @@ class ReleaseNotesOverlay(Record):
     source_hashes: dict[Text, Hash] = Field(default_factory=dict)
     highlights: dict[Slug, NoteText] = Field(default_factory=dict)
     known_issues: dict[Slug, NoteText] = Field(default_factory=dict)
+
+
+class ProductsOverlay(Record):
+    """``products.<lang>.yaml``: the product catalogue's translatable names, keyed by id.
+
+    Product and version names are proper names and stay as the catalogue writes them.
+    """
+
+    schema_version: Literal[1] = Field(description="Always `1`.")
+    source_hashes: dict[Text, Hash] = Field(
+        default_factory=dict,
+        description="Field path (`families/<id>`, `platforms/<name>`) -> hash of the English name it translates. "
+        "Written by `patchday translations --stamp`.",
+    )
+    families: dict[Slug, Text] = Field(default_factory=dict, description="Family `id` -> the family's name in this language.")
+    platforms: dict[Text, Text] = Field(
+        default_factory=dict, description="A platform as the catalogue writes it (e.g. `arm64`) -> its name in this language.")

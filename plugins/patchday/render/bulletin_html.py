@@ -13,6 +13,7 @@ which prints what autoescape printed, so the output is byte-for-byte the same.
 from __future__ import annotations
 
 from patchday.i18n import Labels
+from patchday.i18n.fmt import Formatter
 from patchday.render.bulletin_view import BulletinView, Download, Moment, Vuln
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 
@@ -21,6 +22,7 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
     lang = v.lang
     t = Labels(lang)
     lb = escaped_labels(lang)
+    sep = Formatter(lang).separator  # ', ' or Japanese '、'
     out = [sprite, '\n<div class="pd-bulletin" data-pagefind-body>\n<header class="pd-head">\n',
            f'<h1 id="{esc(v.id.lower())}"><span class="pd-id">{esc(v.id)}</span> {txt(v.title, lang)}</h1>\n']
     # The maximum severity first (icon and word), then only the flags that hold: scanned in a second.
@@ -44,14 +46,14 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
                    f'<a href="{esc(v.english_url)}" hreflang="en" lang="en">{lb["read_english"]}</a></p></div>\n')
     if v.untranslated:
         out.append(f'<div class="admonition info pd-untranslated" role="note"><p>'
-                   f'{esc(t("untranslated_notice", fields=", ".join(v.untranslated)))}</p></div>\n')
+                   f'{esc(t("untranslated_notice", fields=sep.join(v.untranslated)))}</p></div>\n')
     released = time_html(v.released_at, lb) if v.released_at else esc(v.released)
     updated = time_html(v.updated_at, lb) if v.updated_at else esc(v.last_updated)
     out.append(
         f'<dl class="pd-facts pd-head__facts">\n'
         f'<div><dt>{lb["released"]}</dt><dd>{released}<span class="pd-sub">{link(v.release)}</span></dd></div>\n'
         f'<div><dt>{lb["last_updated"]}</dt><dd>{updated}<span class="pd-sub">{lb["revision"]} {ident(v.revision)}</span></dd></div>\n'
-        f'<div><dt>{lb["impact"]}</dt><dd>{esc(", ".join(i.label for i in v.impacts))}</dd></div>\n'
+        f'<div><dt>{lb["impact"]}</dt><dd>{esc(sep.join(i.label for i in v.impacts))}</dd></div>\n'
         f'<div><dt>{lb["exploited"]}</dt><dd>{yesno(v.exploited, t)}</dd></div>\n'
         f'<div><dt>{lb["publicly_disclosed"]}</dt><dd>{yesno(v.publicly_disclosed, t)}</dd></div>\n'
         f'</dl>\n'
@@ -65,7 +67,7 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
                    f'{lb["downloads"]}</p><ul>{items}</ul></nav>\n')
     out.append('</header>\n')
     if v.superseded_by:
-        ids = ", ".join(link(s) for s in v.superseded_by)
+        ids = sep.join(link(s) for s in v.superseded_by)
         notice = esc(t("superseded_notice", ids="\x00")).replace("\x00", ids)  # the links are HTML; the label is text
         out.append(f'<div class="admonition info pd-superseded" role="note"><p class="admonition-title">'
                    f'{lb["superseded_by"]}</p><p>{notice}</p></div>\n')
@@ -91,20 +93,20 @@ def bulletin_html(v: BulletinView, sprite: str) -> str:
         else:
             fix = (f'<td colspan="2" data-label="{lb["update"]}"><strong class="pd-nofix">{esc(r.no_fix_kind)}</strong>'
                    f'{rich(r.no_fix, lang)}</td>')
-        supersedes = ", ".join(idlink(s) for s in r.supersedes) if r.supersedes else lb["none"]
+        supersedes = sep.join(idlink(s) for s in r.supersedes) if r.supersedes else lb["none"]
         if r.superseded_by:
             supersedes += (f'<br><span class="pd-superseded-by">{lb["superseded_by"]}: '
-                           f'{", ".join(idlink(s) for s in r.superseded_by)}</span>')
+                           f'{sep.join(idlink(s) for s in r.superseded_by)}</span>')
         out.append(
             f'<tr><td data-label="{lb["product"]}">{link(r.product)}</td>'
-            f'<td data-label="{lb["version"]}">{esc(", ".join(r.versions))}</td>\n{fix}'
+            f'<td data-label="{lb["version"]}">{esc(sep.join(r.versions))}</td>\n{fix}'
             f'<td data-label="{lb["severity"]}">{sev(r.severity)}</td><td data-label="{lb["impact"]}">{esc(r.impact.label)}</td>'
             f'<td data-label="{lb["restart"]}">{esc(r.restart or "—")}</td>\n'
             f'<td data-label="{lb["supersedes"]}">{supersedes}</td></tr>\n'
         )
     out.append('</tbody></table></div></div>\n')
     if v.not_affected:
-        products = "; ".join(f"{link(p)} {esc(', '.join(vs))}" for p, vs in v.not_affected)
+        products = "; ".join(f"{link(p)} {esc(sep.join(vs))}" for p, vs in v.not_affected)
         out.append(f'<p><strong>{lb["not_affected"]}:</strong> {products}</p>\n')
     out.append(f'<h2 id="vulnerabilities">{lb["vulnerabilities"]}</h2>\n')
     for x in v.vulns:
@@ -151,7 +153,7 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
                             for c in x.cwes)
         out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{items}</dd></div>\n')
     elif x.cwe:
-        out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{esc(", ".join(x.cwe))}</dd></div>')
+        out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{esc(Formatter(lang).separator.join(x.cwe))}</dd></div>')
     if x.no_score:
         out.append(f'<div><dt>CVSS</dt><dd class="pd-unknown">{lb["no_score"]}</dd></div>')
     for s in x.scores:

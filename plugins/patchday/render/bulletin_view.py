@@ -46,6 +46,7 @@ def rich(t: Text) -> Rich:
 class Link:
     text: str
     url: str | None = None
+    lang: str | None = None  # the text's language, when not the page's (an untranslated reference title)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,7 +281,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             fixed=u.fixed if u else None,
             restart=t(f"restart.{u.restart}") if u else None,
             supersedes=[_bulletin_link(ctx, s) for s in u.supersedes] if u else [],
-            no_fix=rich(Text(r.no_fix.reason, ctx.source_lang)) if r.no_fix else None,
+            no_fix=rich(m[f"no_fix/{r.product}/{r.versions[0]}"]) if r.no_fix else None,
             planned=r.no_fix.planned if r.no_fix else None,
             no_fix_kind=t(f"nofix.{remediation.no_fix_kind(ctx.catalog, r, b.released)}") if r.no_fix else None,
             superseded_by=[_bulletin_link(ctx, s) for s in remediation.row_superseded_by(ctx.catalog, b.id, r)] if u else [],
@@ -305,7 +306,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             workarounds=[Workaround(rich(m[f"{base}/workarounds/{w.key}/text"]), rich(m[f"{base}/workarounds/{w.key}/impact"]),
                                     rich(m[f"{base}/workarounds/{w.key}/undo"])) for w in v.workarounds],
             faq=[Faq(m[f"{base}/faq/{f.key}/question"], rich(m[f"{base}/faq/{f.key}/answer"])) for f in v.faq],
-            acknowledgments=[Link(", ".join(x for x in (a.name, a.organization) if x), a.url) for a in v.acknowledgments],
+            acknowledgments=[Link(ctx.fmt.separator.join(x for x in (a.name, a.organization) if x), a.url)
+                             for a in v.acknowledgments],
             links=cve_links(v.cve),
             cwes=[cwe_link(c) for c in v.cwe],
         ))
@@ -335,7 +337,8 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
         rows=rows,
         not_affected=[(products.link(n.product), products.versions(n.product, n.versions)) for n in b.not_affected],
         vulns=vulns,
-        references=[Link(r.title, r.url) for r in b.references],
+        references=[Link(x.value, r.url, x.lang if x.lang != ctx.lang else None)
+                    for r in b.references for x in (m[f"references/{r.url}"],)],
         revisions=[Revision(r.version, date_text(ctx.lang, r.date), m[f"revisions/{r.version}"]) for r in reversed(b.revisions)],
         untranslated=[t(f"field.{g}") for g in fallback_groups(m)],
         stale=bool(m.stale),

@@ -60,9 +60,10 @@ def yesno(value: bool | str, t: Labels) -> str:
 
 def link(lk) -> str:
     text = escape(lk.text, quote=False)
+    lang = f' lang="{escape(lk.lang)}"' if getattr(lk, "lang", None) else ""
     if lk.url:
-        return f'<a href="{escape(lk.url)}">{text}</a>'
-    return text
+        return f'<a href="{escape(lk.url)}"{lang}>{text}</a>'
+    return f'<span{lang}>{text}</span>' if lang else text
 
 
 def idlink(lk) -> str:

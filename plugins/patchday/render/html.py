@@ -9,12 +9,15 @@ release, product and CVE-year pages (:mod:`patchday.render.index_html`).
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from functools import lru_cache
 
 import jinja2
 
 from patchday.catalog import Entry
+from patchday.i18n.fmt import Formatter
+from patchday.i18n.labels import script_labels
 from patchday.render import urls
 from patchday.render.bulletin_html import bulletin_html
 from patchday.render.bulletin_view import bulletin_view, severity_badge
@@ -103,10 +106,30 @@ def home(ctx: PageCtx) -> Rendered:
                      ("out-of-band", ctx.t("oob_recent")), ("data", ctx.t("data"))])
 
 
+# The checker script's words, by its own names, from the one label table.
+AFFECTED_SCRIPT_LABELS = {
+    "product": "choose_product", "version": "choose_version", "choose": "affected.choose", "loading": "affected.loading",
+    "error": "affected.error", "none": "affected.none", "count": "affected.count", "install": "affected.install",
+    "nothing": "affected.nothing", "nothingYet": "affected.nothing_yet", "done": "affected.done",
+    "fromBulletin": "affected.from_bulletin", "fixed": "affected.fixed", "notStated": "affected.not_stated",
+    "resolves": "affected.resolves", "open": "affected.open", "in_progress": "nofix.in_progress",
+    "not_planned": "nofix.not_planned", "end_of_support": "nofix.end_of_support", "update": "affected.update",
+    "cves": "affected.cves", "severity": "affected.severity", "notaffected": "affected.not_affected",
+    "unsupported": "affected.unsupported", "build": "affected.build", "badBuild": "affected.bad_build",
+    "component_of": "component_of", "installed_on": "installed_on", "permalink": "affected.permalink",
+}
+
+
+def affected_script_labels(lang: str) -> str:
+    """The data-labels attribute of the checker: JSON, with the locale's list separator."""
+    return json.dumps({**script_labels(lang, AFFECTED_SCRIPT_LABELS), "sep": Formatter(lang).separator},
+                      ensure_ascii=False, separators=(",", ":"))
+
+
 def affected(ctx: PageCtx) -> Rendered:
     root = urls.root(ctx.site_path)
     return Rendered(_render("affected.html.j2", ctx, api=f"{root}api/v1/", script=f"{root}assets/patchday/affected.js",
-                            products_url=ctx.url(urls.PRODUCTS)), [])
+                            products_url=ctx.url(urls.PRODUCTS), script_labels=affected_script_labels(ctx.lang)), [])
 
 
 def search(ctx: PageCtx) -> Rendered:

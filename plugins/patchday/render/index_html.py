@@ -18,6 +18,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from patchday.i18n import Labels
+from patchday.i18n.fmt import Formatter
 from patchday.render.bulletin_view import Badge
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseView, Row, VersionStatus
@@ -25,6 +26,12 @@ from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseVie
 # Months, severity keys, labels, product lists and product links recur on every row of every
 # page: each is escaped once. Strings only: an int key would share its entry with an equal bool.
 _esc = lru_cache(maxsize=16384)(esc)
+
+
+def _sep(lang: str) -> str:
+    return Formatter(lang).separator
+
+
 _link = lru_cache(maxsize=4096)(link)
 _idlink = lru_cache(maxsize=4096)(idlink)
 _sev = lru_cache(maxsize=1024)(sev)
@@ -101,12 +108,12 @@ def product_html(v: ProductView, lang: str, sprite: str) -> str:
     home = f' · <a href="{esc(v.url)}">{esc(v.url)}</a>' if v.url else ""
     versions = []
     for x in v.versions:
-        platforms = f" <small>({esc(x.platforms)})</small>" if x.platforms else ""
+        platforms = f" <small>({_sep(lang).join(txt(p, lang) for p in x.platforms)})</small>" if x.platforms else ""
         versions.append(f'<tr data-version="{esc(x.id)}" data-bulletins="{esc(" ".join(x.bulletins))}">'
                         f"<td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
                         f"<td>{_install_cell(x)}</td>\n<td>{_open_cell(x)}</td></tr>")
     out = [
-        f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {esc(v.family)}{home}</p>\n'
+        f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {txt(v.family, lang)}{home}</p>\n'
         f'<h2 id="versions">{lb["versions_status"]}</h2>\n<p>{esc(v.updates)}</p>\n'
         f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-versions">\n'
         f'<thead><tr><th scope="col">{lb["version"]}</th><th scope="col">{lb["status"]}</th>'
@@ -193,8 +200,8 @@ def _row(r: Row, lang: str, lb: dict[str, str]) -> str:
         f'<td><a class="pd-id" href="{esc(r.url)}">{esc(r.id)}</a></td>\n'
         f'<td>{title}</td>\n'
         f'<td>{_sev(r.severity)}</td>\n'
-        f'<td>{", ".join(_esc(i.label) for i in r.impacts)}</td>\n'
-        f'<td>{", ".join(_link(p) for p in r.products)}</td>\n'
+        f'<td>{_sep(lang).join(_esc(i.label) for i in r.impacts)}</td>\n'
+        f'<td>{_sep(lang).join(_link(p) for p in r.products)}</td>\n'
         f'<td>{r.cve_count}</td>\n'
         f'<td>{flags}</td>\n'
         f'</tr>\n'

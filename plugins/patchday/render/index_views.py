@@ -242,7 +242,7 @@ class OpenItem:
 class VersionStatus:
     id: str
     name: str
-    platforms: str
+    platforms: list[Text]  # in the reader's language where products.<lang>.yaml names them
     support: str
     bulletins: list[str]  # every bulletin that applies (remediation.status)
     install: list[InstallItem]  # in install order
@@ -253,7 +253,7 @@ class VersionStatus:
 class ProductView:
     id: str
     name: str
-    family: str
+    family: Text
     url: str | None
     updates: str  # translated sentence: cumulative or separate
     versions: list[VersionStatus]
@@ -298,25 +298,26 @@ def product_view(ctx: PageCtx, pid: str) -> ProductView:
         else:
             support = t("end_of_support", date=fmt.date(v.supported_until))
         applies, install, opens = version_status(ctx, pid, v.id)
-        versions.append(VersionStatus(v.id, v.name, ", ".join(v.platforms), support, applies, install, opens))
+        platforms = [Text(cat.platform_name(x, ctx.lang), ctx.lang) for x in v.platforms]
+        versions.append(VersionStatus(v.id, v.name, platforms, support, applies, install, opens))
     groups: dict[str, list[Row]] = {}
     newest_first = entries[::-1]
     for e, r in zip(newest_first, rows(ctx, newest_first), strict=True):
         groups.setdefault(e.release, []).append(r)
     by_release = [(Link(t("release", month=fmt.month(m)), ctx.url(urls.release(m))), group)
                   for m, group in groups.items()]
-    family = cat.families[p.family].name if p.family in cat.families else p.family
+    family = Text(*cat.family_name(p.family, ctx.lang))
     return ProductView(pid, p.name, family, p.url, t(f"updates.{p.updates}"), versions, by_release, len(entries),
                        filters(ctx, [], [e.release for e in entries]))
 
 
-def products_view(ctx: PageCtx) -> list[tuple[str, list[tuple[Link, int]]]]:
+def products_view(ctx: PageCtx) -> list[tuple[Text, list[tuple[Link, int]]]]:
     cat = ctx.catalog
-    out: dict[str, list[tuple[Link, int]]] = {}
+    out: dict[Text, list[tuple[Link, int]]] = {}
     for pid, p in sorted(cat.products.items(), key=lambda kv: kv[1].name):
-        fam = cat.families[p.family].name if p.family in cat.families else p.family
+        fam = Text(*cat.family_name(p.family, ctx.lang))
         out.setdefault(fam, []).append((Link(p.name, ctx.url(urls.product(pid))), len(cat.by_product.get(pid, []))))
-    return sorted(out.items())
+    return sorted(out.items(), key=lambda kv: kv[0].value)
 
 
 # ---- CVEs -----------------------------------------------------------------

@@ -16,7 +16,7 @@ import hashlib
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from patchday.model import Bulletin, BulletinOverlay, ReleaseNotes, ReleaseNotesOverlay
+from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
 
 
 def text_hash(text: str) -> str:
@@ -67,6 +67,11 @@ def _bulletin_texts(b: Bulletin) -> dict[str, str]:
             out[f"{base}/faq/{f.key}/answer"] = f.answer
     for r in b.revisions:
         out[f"revisions/{r.version}"] = r.summary
+    for a in b.affected:
+        if a.no_fix is not None:  # an affected row has no key of its own: its product and first version
+            out[f"no_fix/{a.product}/{a.versions[0]}"] = a.no_fix.reason
+    for ref in b.references:
+        out[f"references/{ref.url}"] = ref.title
     return out
 
 
@@ -85,11 +90,11 @@ def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
         _flatten(getattr(value, name), f"{prefix}/{name}" if prefix else name, out)
 
 
-def overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay) -> dict[str, str]:
+def overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay | ProductsOverlay) -> dict[str, str]:
     return remembered("overlay", o, lambda: _overlay_texts(o))
 
 
-def _overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay) -> dict[str, str]:
+def _overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay | ProductsOverlay) -> dict[str, str]:
     out: dict[str, str] = {}
     skip = {"schema_version", "source_revision", "source_hashes"}
     for name in type(o).__pydantic_fields__:
@@ -107,9 +112,18 @@ def notes_texts(n: ReleaseNotes) -> dict[str, str]:
     return out
 
 
+def catalogue_texts(pl: ProductList) -> dict[str, str]:
+    """The catalogue's translatable names: ``families/<id>`` and ``platforms/<name>``."""
+    out = {f"families/{f.id}": f.name for f in pl.families}
+    for p in pl.products:
+        for v in p.versions:
+            out.update((f"platforms/{x}", x) for x in v.platforms)
+    return out
+
+
 def key_to_path(key: str) -> tuple[str, ...]:
     """Turn a stable key into the overlay's YAML path (the two are the same shape)."""
     parts = key.split("/")
-    if parts[0] == "revisions" and len(parts) > 2:  # revision numbers contain no '/'
-        return ("revisions", "/".join(parts[1:]))
+    if parts[0] in ("revisions", "platforms", "references") and len(parts) > 2:  # the rest is one key, '/' and all
+        return (parts[0], "/".join(parts[1:]))
     return tuple(parts)

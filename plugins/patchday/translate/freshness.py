@@ -40,17 +40,24 @@ def latest_revision(b: Bulletin) -> str | None:
 
 def assess(b: Bulletin, o: BulletinOverlay | None) -> Freshness:
     if o is None:
-        return Freshness(State.MISSING, untranslated=tuple(bulletin_texts(b)))
+        return Freshness(State.MISSING, untranslated=tuple(k for k in bulletin_texts(b) if not k.startswith(OPTIONAL)))
     # Remembered per overlay, with the bulletin it was judged against.
     hit = remembered("assess", o, lambda: (b, _assess(b, o)))
     return hit[1] if hit[0] is b else _assess(b, o)
+
+
+# Translated when a translator gives them, judged stale like any field, but their absence
+# does not make a translation partial: a reference's title is often a document's own name,
+# and a no_fix reason may be replaced by an update before anyone translates it. The page
+# shows them in English, marked lang="en", and its notice names them.
+OPTIONAL = ("references/", "no_fix/")
 
 
 def _assess(b: Bulletin, o: BulletinOverlay) -> Freshness:
     source = bulletin_texts(b)
     done = overlay_texts(o)
     extra = tuple(k for k in done if k not in source)
-    untranslated = tuple(k for k in source if k not in done)
+    untranslated = tuple(k for k in source if k not in done and not k.startswith(OPTIONAL))
     revision_current = o.source_revision == latest_revision(b)
     stale = []
     for key in done:

@@ -86,7 +86,7 @@ def field_group(key: str) -> str:
                 "workarounds": "workarounds", "faq": "faq"}.get(kind, "description")
     if parts[0] in ("highlights", "known_issues"):
         return "notes"
-    return {"out_of_band": "out_of_band", "withdrawn": "withdrawn"}.get(parts[0], parts[0])
+    return {"out_of_band": "out_of_band", "withdrawn": "withdrawn", "no_fix": "no_fix"}.get(parts[0], parts[0])
 
 
 def fallback_groups(merged: Merged) -> list[str]:

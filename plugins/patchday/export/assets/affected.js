@@ -7,87 +7,18 @@
  * The browser adds one thing: an installed build number, compared with each fixed
  * build segment by segment as numbers (so 15.2.2562.9 is older than 15.2.2562.34).
  * Deep link: affected/?product=ID&version=ID[&build=N].
- * Markup: <div id="pd-affected" data-api="../api/v1/" data-lang="fr">.
+ * Markup: <div id="pd-affected" data-api="../api/v1/" data-lang="fr" data-labels="{JSON}">.
  * All record text is inserted with textContent, never as HTML markup.
  */
 (function () {
   'use strict';
 
-  // Plural-dependent texts are {one, other} objects chosen with Intl.PluralRules.
-  var LABELS = {
-    en: {
-      product: 'Product', version: 'Version', choose: 'Choose…', loading: 'Loading…',
-      error: 'The advisory data could not be loaded.',
-      none: 'No published bulletin applies to {version}.',
-      count: { one: '{n} bulletin applies to {version}.', other: '{n} bulletins apply to {version}.' },
-      install: { one: 'Install this update:', other: 'Install these {n} updates, in this order:' },
-      nothing: 'Nothing to install: every published update for {version} is installed.',
-      nothingYet: 'Nothing to install yet.',
-      done: { one: 'Already installed according to your build ({build}): {n} update.', other: 'Already installed according to your build ({build}): {n} updates.' },
-      from: 'from', fixed: 'fixed build', notStated: 'fixed build not stated', resolves: 'resolves',
-      open: { one: '{n} bulletin has no update for this version:', other: '{n} bulletins have no update for this version:' },
-      in_progress: 'Fix in progress', not_planned: 'No fix planned', end_of_support: 'End of support: no fix',
-      update: 'Update:', cves: 'CVEs:', severity: 'Severity:', notaffected: 'Stated as not affected by:',
-      unsupported: 'This version is no longer supported.',
-      build: 'Installed build (optional)', badBuild: 'A build number is digits separated by dots, e.g. 15.2.2562.29.',
-      component_of: '{component}, part of this version', installed_on: '{component}, if installed',
-      permalink: 'Link to this answer'
-    },
-    de: {
-      product: 'Produkt', version: 'Version', choose: 'Auswählen…', loading: 'Wird geladen…',
-      error: 'Die Daten konnten nicht geladen werden.',
-      none: 'Für {version} gilt kein veröffentlichtes Bulletin.',
-      count: { one: '{n} Bulletin betrifft {version}.', other: '{n} Bulletins betreffen {version}.' },
-      install: { one: 'Installieren Sie dieses Update:', other: 'Installieren Sie diese {n} Updates in dieser Reihenfolge:' },
-      nothing: 'Nichts zu installieren: Alle veröffentlichten Updates für {version} sind installiert.',
-      nothingYet: 'Noch nichts zu installieren.',
-      done: { one: 'Laut Ihrem Build ({build}) bereits installiert: {n} Update.', other: 'Laut Ihrem Build ({build}) bereits installiert: {n} Updates.' },
-      from: 'aus', fixed: 'korrigierter Build', notStated: 'korrigierter Build nicht angegeben', resolves: 'behebt',
-      open: { one: '{n} Bulletin hat kein Update für diese Version:', other: '{n} Bulletins haben kein Update für diese Version:' },
-      in_progress: 'Korrektur in Arbeit', not_planned: 'Keine Korrektur geplant', end_of_support: 'Supportende: keine Korrektur',
-      update: 'Update:', cves: 'CVEs:', severity: 'Schweregrad:', notaffected: 'Laut diesen Bulletins nicht betroffen:',
-      unsupported: 'Diese Version wird nicht mehr unterstützt.',
-      build: 'Installierter Build (optional)', badBuild: 'Eine Build-Nummer besteht aus Ziffern und Punkten, z. B. 15.2.2562.29.',
-      component_of: '{component}, Bestandteil dieser Version', installed_on: '{component}, falls installiert',
-      permalink: 'Link zu dieser Antwort'
-    },
-    fr: {
-      product: 'Produit', version: 'Version', choose: 'Choisir…', loading: 'Chargement…',
-      error: 'Les données n’ont pas pu être chargées.',
-      none: 'Aucun bulletin publié ne concerne {version}.',
-      count: { one: '{n} bulletin concerne {version}.', other: '{n} bulletins concernent {version}.' },
-      install: { one: 'Installez cette mise à jour :', other: 'Installez ces {n} mises à jour, dans cet ordre :' },
-      nothing: 'Rien à installer : toutes les mises à jour publiées pour {version} sont installées.',
-      nothingYet: 'Rien à installer pour l’instant.',
-      done: { one: 'Déjà installée d’après votre build ({build}) : {n} mise à jour.', other: 'Déjà installées d’après votre build ({build}) : {n} mises à jour.' },
-      from: 'de', fixed: 'build corrigé', notStated: 'build corrigé non indiqué', resolves: 'corrige',
-      open: { one: '{n} bulletin n’a pas de mise à jour pour cette version :', other: '{n} bulletins n’ont pas de mise à jour pour cette version :' },
-      in_progress: 'Correctif en cours', not_planned: 'Aucun correctif prévu', end_of_support: 'Fin de prise en charge : pas de correctif',
-      update: 'Mise à jour :', cves: 'CVE :', severity: 'Gravité :', notaffected: 'Déclaré non concerné par :',
-      unsupported: 'Cette version n’est plus prise en charge.',
-      build: 'Build installé (facultatif)', badBuild: 'Un numéro de build est fait de chiffres séparés par des points, par ex. 15.2.2562.29.',
-      component_of: '{component}, inclus dans cette version', installed_on: '{component}, s’il est installé',
-      permalink: 'Lien vers cette réponse'
-    },
-    ja: {
-      product: '製品', version: 'バージョン', choose: '選択してください…', loading: '読み込み中…',
-      error: 'データを読み込めませんでした。',
-      none: '{version} に該当する公開済みのセキュリティ情報はありません。',
-      count: { other: '{version} に該当するセキュリティ情報: {n} 件' },
-      install: { other: '次の {n} 件の更新プログラムをこの順にインストールしてください:' },
-      nothing: 'インストールするものはありません。{version} の公開済みの更新プログラムはすべてインストールされています。',
-      nothingYet: 'まだインストールするものはありません。',
-      done: { other: 'ご使用のビルド ({build}) で既にインストール済み: {n} 件' },
-      from: '出典', fixed: '修正ビルド', notStated: '修正ビルドの記載なし', resolves: '解決',
-      open: { other: 'このバージョン用の更新プログラムがないセキュリティ情報: {n} 件' },
-      in_progress: '修正を準備中', not_planned: '修正の予定なし', end_of_support: 'サポート終了のため修正なし',
-      update: '更新プログラム:', cves: 'CVE:', severity: '深刻度:', notaffected: '影響を受けないと記載:',
-      unsupported: 'このバージョンはサポートが終了しています。',
-      build: 'インストール済みのビルド (任意)', badBuild: 'ビルド番号は数字をドットで区切ったものです (例: 15.2.2562.29)。',
-      component_of: '{component} (このバージョンに含まれる)', installed_on: '{component} (インストールされている場合)',
-      permalink: 'この結果へのリンク'
-    }
-  };
+  // The words come from the page (data-labels: JSON written from the site's one label table),
+  // so the checker speaks the page's language. Counting texts are {one, other, ...} objects
+  // chosen with Intl.PluralRules; "sep" is the locale's list separator.
+  function readLabels(root) {
+    try { return JSON.parse(root.getAttribute('data-labels') || ''); } catch (e) { return null; }
+  }
 
   // Dotted numeric builds, segment by segment as integers; a missing segment counts as 0.
   // Returns -1, 0 or 1, or null when either is not a build number.
@@ -137,7 +68,8 @@
 
   function init(root) {
     var lang = (root.getAttribute('data-lang') || document.documentElement.lang || 'en').slice(0, 2);
-    var L = LABELS[lang] || LABELS.en;
+    var L = readLabels(root);
+    if (!L) return; // no words: leave the page's noscript advice standing
     var plural = (typeof Intl !== 'undefined' && Intl.PluralRules) ? new Intl.PluralRules(lang) : null;
     function forms(entry, n, values) {
       var text = typeof entry === 'string' ? entry : (entry[plural ? plural.select(n) : (n === 1 ? 'one' : 'other')] || entry.other);
@@ -155,11 +87,15 @@
     var vSelect = el('select', null, { id: 'pd-affected-version', name: 'version', disabled: 'disabled' });
     var bInput = el('input', null, { id: 'pd-affected-build', name: 'build', type: 'text', inputmode: 'decimal',
                                      autocomplete: 'off', spellcheck: 'false' });
-    var bWrap = el('span', null, { 'class': 'pd-affected__build', hidden: 'hidden' });
-    form.appendChild(el('label', L.product, { 'for': 'pd-affected-product' })); form.appendChild(pSelect);
-    form.appendChild(el('label', L.version, { 'for': 'pd-affected-version' })); form.appendChild(vSelect);
-    bWrap.appendChild(el('label', L.build, { 'for': 'pd-affected-build' })); bWrap.appendChild(bInput);
-    form.appendChild(bWrap);
+    var bWrap = el('span', null, { 'class': 'pd-affected__field pd-affected__build', hidden: 'hidden' });
+    // Each label with its field in one box, so they wrap together and keep their gap.
+    function field(box, text, control) {
+      box.appendChild(el('label', text, { 'for': control.id })); box.appendChild(control);
+      form.appendChild(box);
+    }
+    field(el('span', null, { 'class': 'pd-affected__field' }), L.product, pSelect);
+    field(el('span', null, { 'class': 'pd-affected__field' }), L.version, vSelect);
+    field(bWrap, L.build, bInput);
     var out = el('div', L.loading, { 'class': 'pd-affected__results', 'aria-live': 'polite' });
     root.appendChild(form); root.appendChild(out);
 
@@ -231,11 +167,13 @@
         todo.forEach(function (i) {
           var li = el('li', null, { 'class': 'pd-affected__step', 'data-update': i.id, 'data-bulletin': i.bulletin });
           li.appendChild(link(i.id, i.url));
-          li.appendChild(document.createTextNode(' (' + (i.fixed ? L.fixed + ' ' + i.fixed : L.notStated) + ') · ' + L.from + ' '));
+          var from = L.fromBulletin.split('{id}');
+          li.appendChild(document.createTextNode(' (' + (i.fixed ? L.fixed + ' ' + i.fixed : L.notStated) + ') · ' + from[0]));
           li.appendChild(link(i.bulletin, bulletinHref(i.bulletin)));
+          if (from[1]) li.appendChild(document.createTextNode(from[1]));
           var comp = componentText(i.component);
           if (comp) li.appendChild(el('span', ' · ' + comp, { 'class': 'pd-affected__component' }));
-          if (i.resolves.length > 1) li.appendChild(el('span', ' · ' + L.resolves + ' ' + i.resolves.join(', '), { 'class': 'pd-affected__resolves' }));
+          if (i.resolves.length > 1) li.appendChild(el('span', ' · ' + L.resolves + ' ' + i.resolves.join(L.sep), { 'class': 'pd-affected__resolves' }));
           ol.appendChild(li);
         });
         out.appendChild(ol);
@@ -244,7 +182,7 @@
       }
       if (done.length) {
         out.appendChild(el('p', forms(L.done, done.length, { build: build }) + ' ' +
-                           done.map(function (i) { return i.id; }).join(', '), { 'class': 'pd-affected__done' }));
+                           done.map(function (i) { return i.id; }).join(L.sep), { 'class': 'pd-affected__done' }));
       }
       if (st.no_fix.length) {
         var unfixed = [];
@@ -269,7 +207,7 @@
           li.appendChild(link(r.bulletin + ': ' + titleOf(r.bulletin), bulletinHref(r.bulletin)));
           var meta = el('div', null);
           meta.appendChild(el('span', L.severity + ' ' + sevLabel(r.severity), { 'class': 'pd-affected__severity' }));
-          meta.appendChild(document.createTextNode(' · ' + L.cves + ' ' + r.cves.join(', ')));
+          meta.appendChild(document.createTextNode(' · ' + L.cves + ' ' + r.cves.join(L.sep)));
           var comp = componentText(r.component);
           if (comp) meta.appendChild(el('span', ' · ' + comp, { 'class': 'pd-affected__component' }));
           li.appendChild(meta);
@@ -279,7 +217,7 @@
       }
       var not = version.bulletins.filter(function (r) { return r.status === 'not_affected' && !r.withdrawn; })
         .map(function (r) { return r.bulletin; });
-      if (not.length) out.appendChild(el('p', L.notaffected + ' ' + not.join(', '), { 'class': 'pd-affected__not' }));
+      if (not.length) out.appendChild(el('p', L.notaffected + ' ' + not.join(L.sep), { 'class': 'pd-affected__not' }));
       var perma = el('p', null, { 'class': 'pd-affected__permalink' });
       perma.appendChild(el('a', L.permalink, { href: link_.href }));
       out.appendChild(perma);

@@ -40,14 +40,14 @@ def _vulnerability(f: VulnFacts, loc: Localizer, settings: Settings) -> dict[str
     notes = [{"category": "description", "title": w["description"], "text": get(f.description)}]
     notes += [{"category": "faq", "title": get(question), "text": get(answer)} for question, answer in f.faq]
     notes += f.score_notes
-    notes += [{"category": "other", "title": w["cwe_more"], "text": text} for text in f.more_cwes]
+    notes += [{"category": "other", "title": w["csaf.cwe_more"], "text": text} for text in f.more_cwes]
 
     remediations: list[dict[str, Any]] = []
     for r in f.remediations:
         if isinstance(r, VendorFix):
-            details = w["install"].format(update=r.update, fixed=r.fixed) if r.fixed else w["install_kb"].format(update=r.update)
+            details = w["remedy.install"].format(update=r.update, fixed=r.fixed) if r.fixed else w["remedy.install_kb"].format(update=r.update)
             if r.restart_unknown:
-                details += " " + w["restart_maybe"]
+                details += " " + w["remedy.restart_maybe"]
             remediations.append({**r.frame, "details": details})
         else:
             remediations.append(r)
@@ -66,7 +66,7 @@ def _vulnerability(f: VulnFacts, loc: Localizer, settings: Settings) -> dict[str
 
     exploited = said(v.exploited)
     if v.exploited_since is not None:
-        exploited = f"{w['yes']} ({w['since'].format(date=v.exploited_since.isoformat())})"
+        exploited = f"{w['yes']} ({w['csaf.since'].format(date=v.exploited_since.isoformat())})"
     threat: dict[str, Any] = {
         "category": "exploit_status",
         "details": f"{w['exploited']}: {exploited}. {w['disclosed']}: {said(v.publicly_disclosed)}.",
@@ -102,21 +102,22 @@ def _document(e: Entry, catalog: Catalog, lang: str | None) -> dict[str, Any]:
     references: list[dict[str, str]] = []
     if lang is not None:
         # §9.1.9: the original advisory is the first reference of a translation.
-        references.append({"category": "external", "summary": label(doc_lang, "original"), "url": common.absolute(document_path(e), settings)})
+        references.append({"category": "external", "summary": label(doc_lang, "csaf.original"), "url": common.absolute(document_path(e), settings)})
     references += [
         {"category": "self", "summary": f"{tracking_id(e, lang)} (CSAF)", "url": self_url},
-        {"category": "self", "summary": label(doc_lang, "html"), "url": common.absolute(common.bulletin_path(e.id, doc_lang, settings), settings)},
-        {"category": "external", "summary": label(doc_lang, "release", vendor=settings.vendor, month=e.release),
+        {"category": "self", "summary": label(doc_lang, "csaf.html"), "url": common.absolute(common.bulletin_path(e.id, doc_lang, settings), settings)},
+        {"category": "external", "summary": label(doc_lang, "calendar.release", vendor=settings.vendor, month=e.release),
          "url": common.absolute(common.release_path(e.release, doc_lang, settings), settings)},
     ]
     # Supersedence both ways, to published bulletins only: a reader of the older document learns
     # that a newer update replaced it, and the newer one links what it replaces.
     older = dict.fromkeys(s for r in b.affected if r.update for s in r.update.supersedes if s in catalog.by_id)
-    for key, ids in (("supersedes", older), ("superseded_by", remediation.superseded_by(catalog, e.id))):
+    for key, ids in (("remedy.supersedes", older), ("remedy.superseded_by", remediation.superseded_by(catalog, e.id))):
         for other in ids:
             references.append({"category": "external", "summary": label(doc_lang, key, id=other),
                                "url": common.absolute(document_path(catalog.by_id[other]), settings)})
-    references += shared.references
+    # The bulletin's own references, titled in the document's language where translated.
+    references += [{**r, "summary": loc.get(f"references/{r['url']}") or r["summary"]} for r in shared.references]
 
     document: dict[str, Any] = {
         "category": "csaf_security_advisory",
