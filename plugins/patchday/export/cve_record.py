@@ -29,12 +29,6 @@ from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf import cwe
 from patchday.export.csaf.document import document_path
 
-RECORDS = "api/v1/cve-records/"
-
-
-def record_path(cve: str) -> str:
-    return f"{RECORDS}{cve}.json"
-
 
 def record(catalog: Catalog, cve: str) -> dict[str, Any]:
     """The CNA container of ``cve``. Raises KeyError for a CVE no published, non-withdrawn bulletin covers."""

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from patchday.catalog import Catalog
-from patchday.export import api, calendar, cve_record, feeds, listing, vex
+from patchday.export import api, calendar, feeds, listing, vex
 from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
 from patchday.export.sign import HASH, Signer, hash_line
@@ -137,8 +137,6 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         yield from calendar.calendars(catalog, as_of).items()
         for path, value in api.files(catalog):
             yield path, dumps(value)
-        for cve in vex.cves(catalog):
-            yield cve_record.record_path(cve), dumps(cve_record.record(catalog, cve))
         yield AFFECTED_JS, resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
 
 
