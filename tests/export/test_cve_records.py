@@ -83,7 +83,7 @@ def test_record_content(written):
     urls = [r["url"] for r in record["references"]]
     assert "https://security.contoso.example/bulletins/CX26-001/#cve-2026-21001" in urls
     assert "https://security.contoso.example/.well-known/csaf/white/2026/cx26-001.json" in urls
-    assert "https://security.contoso.example/.well-known/csaf/vex/white/2026/cve-2026-21001.json" in urls
+    assert "https://security.contoso.example/.well-known/csaf/vex/white/2026/cx26-001-vex.json" in urls
     gateway = json.loads((written / "CVE-2026-21101.json").read_text())
     assert {a.get("packageURL") for a in gateway["affected"]} >= {"pkg:generic/contoso/gateway@2.0"}
 

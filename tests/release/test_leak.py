@@ -130,7 +130,7 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     assert find(records, secrets) == {}
     assert sorted(p.name for p in records.iterdir()) == ["CVE-2026-21001.json"]
     # The published CVE has its VEX document; the unpublished ones have none (nor a file name).
-    assert (site / ".well-known/csaf/vex/white/2026/cve-2026-21001.json").exists()
+    assert (site / ".well-known/csaf/vex/white/2026/cx26-001-vex.json").exists()
     names = [p.name.lower() for p in site.rglob("*")]
     assert not [n for n in names if "99002" in n or "99003" in n or "99004" in n]
     # The advance notice is out (3 days before patch day): the aggregate of the FINAL bulletin only
@@ -163,7 +163,7 @@ def test_canaries_appear_once_published(corpus) -> None:
     assert "api/v1/bulletins/CX26-001.json" in gateway and "bulletins/CX26-001/index.html" in gateway
     records = cve_records(tmp / "mkdocs.yml", tmp / "records-after", as_of=later)
     assert "CVE-2026-99004.json" in find(records, ["CVE-2026-99004"])["CVE-2026-99004"], "CVE records not scanned"
-    assert ".well-known/csaf/vex/white/2026/cve-2026-99004.json" in hits["CVE-2026-99004"], "VEX not scanned"
+    assert ".well-known/csaf/vex/white/2026/cx26-004-vex.json" in hits["CVE-2026-99004"], "VEX not scanned"
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal") for c in planters[k].planted]
     assert find(site, still) == {}

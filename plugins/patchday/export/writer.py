@@ -115,8 +115,8 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         yield emit(provider.WHITE + "changes.csv", provider.changes_csv(docs))
         yield emit(rolie.FEED, dumps(rolie.feed(catalog, docs, signed=signer is not None)))
         vex_heads: dict[str, dict[str, Any]] = {}
-        for cve in vex.cves(catalog):
-            path, doc = vex.path(cve, catalog), vex.document(catalog, cve)
+        for e in vex.entries(catalog):
+            path, doc = vex.path(e), vex.document(catalog, e)
             for item in _with_hashes(path, doc, signer):
                 yield emit(*item)
             vex_heads[path] = {"document": doc["document"]}
