@@ -46,12 +46,13 @@ def test_aggregator_walk(signed_site, tmp_path):
     counts = {}
     try:
         for dist in meta["distributions"]:
-            (feed_ref,) = dist["rolie"]["feeds"]
-            assert feed_ref["tlp_label"] == "WHITE"
-            feed = json.loads(local(signed_site, feed_ref["url"]).read_text())["feed"]
-            assert feed["category"][0] == {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
-            assert feed["link"][0] == {"rel": "self", "href": feed_ref["url"]}
-            seen = _walk_feed(signed_site, feed, dist["directory_url"], key["fingerprint"], env)
+            seen = []
+            for feed_ref in dist["rolie"]["feeds"]:  # one per year (2026 only here)
+                assert feed_ref["tlp_label"] == "WHITE"
+                feed = json.loads(local(signed_site, feed_ref["url"]).read_text())["feed"]
+                assert feed["category"][0] == {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
+                assert feed["link"][0] == {"rel": "self", "href": feed_ref["url"]}
+                seen += _walk_feed(signed_site, feed, dist["directory_url"], key["fingerprint"], env)
             directory = local(signed_site, dist["directory_url"])
             assert sorted(seen) == (directory / "index.txt").read_text().split()
             rows = [line.split(",") for line in (directory / "changes.csv").read_text().splitlines()]
@@ -61,9 +62,9 @@ def test_aggregator_walk(signed_site, tmp_path):
             counts[dist["directory_url"].split("/.well-known/csaf/")[1]] = len(seen)
     finally:
         subprocess.run(["gpgconf", "--kill", "gpg-agent"], env=env, check=False, capture_output=True)
-    # 4 originals + 3 translations of CX26-001; a VEX document for each CVE of a bulletin that is not withdrawn.
-    assert counts == {"white/": 7, "vex/white/": 4}
-    feed = json.loads((signed_site / ".well-known/csaf/white/csaf-feed-tlp-white.json").read_text())["feed"]
+    # 4 originals + 3 translations of CX26-001; a VEX document for each bulletin that is not withdrawn (CX26-004 is).
+    assert counts == {"white/": 7, "vex/white/": 3}
+    feed = json.loads((signed_site / ".well-known/csaf/white/csaf-feed-tlp-white-2026.json").read_text())["feed"]
     # A tampered document no longer verifies (the check above is meaningful).
     first = local(signed_site, feed["entry"][0]["link"][0]["href"])
     forged = tmp_path / "forged.json"
@@ -129,7 +130,7 @@ def test_unsigned_build_is_a_plain_provider(plain_site):
     meta = json.loads((plain_site / ".well-known/csaf/provider-metadata.json").read_text())
     assert meta["role"] == "csaf_provider" and "public_openpgp_keys" not in meta
     assert not list(plain_site.rglob("*.asc"))
-    feed = json.loads((plain_site / ".well-known/csaf/white/csaf-feed-tlp-white.json").read_text())["feed"]
+    feed = json.loads((plain_site / ".well-known/csaf/white/csaf-feed-tlp-white-2026.json").read_text())["feed"]
     assert all(link["rel"] != "signature" for e in feed["entry"] for link in e["link"])
     assert list(plain_site.rglob("*.sha512")) and not list(plain_site.rglob("*.sha256"))
 
@@ -165,7 +166,7 @@ def test_csaf_translations_can_be_turned_off(tmp_path, plain_site):
     assert any(translation.search(p) for p in before)  # the default build has translation documents to leave out
     assert after == [p for p in before if not translation.search(p)]
     listed = (out / white / "index.txt").read_text().split()
-    feed = json.loads((out / white / "csaf-feed-tlp-white.json").read_text())["feed"]["entry"]
+    feed = json.loads((out / white / "csaf-feed-tlp-white-2026.json").read_text())["feed"]["entry"]
     assert listed and len(listed) == len(feed) and not [x for x in listed if translation.search(x)]
 
 
@@ -234,3 +235,32 @@ def test_provider_settings_are_checked():
         with pytest.raises(ValidationError):
             Settings(**bad)
     assert Settings(psirt_contact="https://contoso.example/report").psirt_contact == "https://contoso.example/report"
+
+
+def test_one_rolie_feed_per_year_listed_in_the_metadata_and_the_service():
+    """Feeds stay small at any corpus size: each year's documents in a feed of their own, every feed listed."""
+    import datetime as dt
+    from collections import Counter
+    from patchday import Settings, build_catalog, load_corpus
+    from patchday.export import writer
+
+    example = Path(__file__).resolve().parents[2] / "bulletins"
+    files = writer.build(build_catalog(load_corpus(example), Settings(), dt.datetime(2026, 12, 5, tzinfo=dt.UTC)),
+                         as_of=dt.datetime(2026, 12, 5, tzinfo=dt.UTC))
+    meta = json.loads(files[".well-known/csaf/provider-metadata.json"])
+    service = json.loads(files[".well-known/csaf/service.json"])
+    listed = {c["href"] for w in service["service"]["workspace"] for c in w["collection"]}
+    for dist in meta["distributions"]:
+        base = dist["directory_url"].removeprefix(BASE + "/")
+        urls = [f["url"] for f in dist["rolie"]["feeds"]]
+        assert len(urls) > 1 and set(urls) <= listed
+        entries = Counter()
+        for url in urls:
+            year = re.search(r"-(\d{4})\.json$", url)[1]
+            feed = json.loads(files[url.removeprefix(BASE + "/")])["feed"]
+            assert feed["link"][0]["href"] == url and feed["id"].endswith(year)
+            for e in feed["entry"]:
+                assert f"/{year}/" in e["content"]["src"]  # a document is in the feed of its folder's year
+                entries[e["content"]["src"].removeprefix(dist["directory_url"])] += 1
+        index = files[base + "index.txt"].decode().split()
+        assert sorted(entries) == sorted(index) and set(entries.values()) == {1}

@@ -32,6 +32,14 @@ def site_config(tmp: Path, corpus: Path, **patchday: object) -> Path:
     return path
 
 
+def cve_records(config: Path, out: Path, *, as_of: str) -> Path:
+    """What a CNA uploads: `patchday cve-records` as of ``as_of`` into ``out``."""
+    args = [sys.executable, "-m", "patchday", "--config", str(config), "cve-records", "-d", str(out), "--as-of", as_of]
+    r = subprocess.run(args, cwd=config.parent, capture_output=True, text=True, timeout=600, check=False)
+    assert r.returncode == 0, r.stdout[-3000:] + r.stderr[-3000:]
+    return out
+
+
 def build(config: Path, site: Path, *, as_of: str, env: dict[str, str] | None = None, preview: bool = False,
           ok: bool = True) -> subprocess.CompletedProcess[str]:
     """Build as CI does; ``ok=False`` expects the build to be refused (exit 1) and returns its output."""

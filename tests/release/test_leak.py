@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from tests.release.sitebuild import build, find, site_config
+from tests.release.sitebuild import build, cve_records, find, site_config
 
 pytestmark = pytest.mark.slow
 
@@ -140,9 +140,12 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     assert leaks == {}, f"leaked: {leaks}"
     # The catalogue's translations are read (so the scan above would see a leak there).
     assert "de/products/index.html" in find(site, [PUBLIC_FAMILY]).get(PUBLIC_FAMILY, [])
-    # The published CVE has its VEX document and CVE record; the unpublished ones have none (nor a file name).
-    assert (site / "api/v1/cve-records/CVE-2026-21001.json").exists()
-    assert (site / ".well-known/csaf/vex/white/2026/cve-2026-21001.json").exists()
+    # The CVE records a CNA uploads (`patchday cve-records`, not on the site) hold only the published CVE.
+    records = cve_records(tmp / "mkdocs.yml", tmp / "records-before", as_of=AS_OF)
+    assert find(records, secrets) == {}
+    assert sorted(p.name for p in records.iterdir()) == ["CVE-2026-21001.json"]
+    # The published CVE has its VEX document; the unpublished ones have none (nor a file name).
+    assert (site / ".well-known/csaf/vex/white/2026/cx26-001-vex.json").exists()
     names = [p.name.lower() for p in site.rglob("*")]
     assert not [n for n in names if "99002" in n or "99003" in n or "99004" in n]
     # The advance notice is out (3 days before patch day): the aggregate of the FINAL bulletin only
@@ -173,8 +176,9 @@ def test_canaries_appear_once_published(corpus) -> None:
     gateway = find(site, ["CX26-004"])["CX26-004"]
     assert "api/v1/products/gateway.json" in gateway and "products/gateway/index.html" in gateway
     assert "api/v1/bulletins/CX26-001.json" in gateway and "bulletins/CX26-001/index.html" in gateway
-    assert "api/v1/cve-records/CVE-2026-99004.json" in hits["CVE-2026-99004"], "CVE records not scanned"
-    assert ".well-known/csaf/vex/white/2026/cve-2026-99004.json" in hits["CVE-2026-99004"], "VEX not scanned"
+    records = cve_records(tmp / "mkdocs.yml", tmp / "records-after", as_of=later)
+    assert "CVE-2026-99004.json" in find(records, ["CVE-2026-99004"])["CVE-2026-99004"], "CVE records not scanned"
+    assert ".well-known/csaf/vex/white/2026/cx26-004-vex.json" in hits["CVE-2026-99004"], "VEX not scanned"
     # still secret: drafts, reviews and internal notes
     still = [c for k in ("draft", "review", "internal", "catalogue") for c in planters[k].planted]
     assert find(site, still) == {}

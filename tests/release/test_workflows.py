@@ -107,3 +107,15 @@ def test_the_lock_file_pins_all_of_run_txt_with_hashes() -> None:
     assert len(blocks) == len(locked)
     unhashed = [b.split()[0] for b in blocks if "--hash=sha256:" not in b]
     assert not unhashed
+
+
+def test_the_publish_build_checks_the_host_limits_before_it_uploads() -> None:
+    """A site over GitHub Pages' limits stops the run before anything is uploaded or deployed."""
+    steps = _publish()["jobs"]["build"]["steps"]
+    runs = [step.get("run", "") for step in steps]
+    build = next(i for i, r in enumerate(runs) if re.search(r"patchday build\b", r))
+    check = next((i for i, r in enumerate(runs) if re.search(r"patchday footprint site --host github-pages\b", r)), None)
+    upload = next(i for i, step in enumerate(steps) if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    assert check is not None, "the publish build runs `patchday footprint site --host github-pages`"
+    assert build < check < upload
+    assert steps[check].get("if") == steps[upload].get("if"), "checked whenever it is uploaded"

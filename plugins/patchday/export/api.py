@@ -13,7 +13,7 @@ from typing import Any
 from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday import identity
-from patchday.export import common
+from patchday.export import common, vex
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf.document import document_path
 from patchday.export.labels import label, severity_label
@@ -79,6 +79,8 @@ def _summary(e: Entry, catalog: Catalog) -> dict[str, Any]:
         "url": common.absolute(common.bulletin_path(e.id, settings.source_language, settings), settings),
         "json": f"bulletins/{e.id}.json",
         "csaf": common.absolute(document_path(e), settings),
+        # Scanners look a CVE up here (cves/<CVE>.json) and read the bulletin's VEX document; a withdrawn one has none.
+        "vex": None if e.withdrawn else common.absolute(vex.path(e), settings),
     }
 
 
@@ -424,6 +426,7 @@ def cve(catalog: Catalog, cve_id: str) -> dict[str, Any]:
             "url": s["url"] + anchor,
             "json": s["json"],
             "csaf": s["csaf"],
+            "vex": s["vex"],
             "fixes": [
                 {
                     "product": r.product,

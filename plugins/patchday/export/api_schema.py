@@ -60,6 +60,7 @@ SUMMARY_PROPS: dict[str, Any] = {
     "url": {"type": "string", "format": "uri"},
     "json": STR,
     "csaf": {"type": "string", "format": "uri"},
+    "vex": {"type": ["string", "null"], "format": "uri"},
 }
 
 UPDATE_PROPS: dict[str, Any] = {
@@ -186,6 +187,7 @@ def schema(url: str) -> dict[str, Any]:
                 "exploited": STATED, "publicly_disclosed": STATED, "withdrawn": BOOL, "release": MONTH,
                 "released": TIME, "last_updated": TIME, "path": STR, "paths": LANGMAP,
                 "url": {"type": "string", "format": "uri"}, "json": STR, "csaf": {"type": "string", "format": "uri"},
+                "vex": {"type": ["string", "null"], "format": "uri"},
                 "fixes": {"type": "array", "minItems": 1, "items": _obj({
                     "product": STR, "versions": {"type": "array", "items": STR}, "severity": STR,
                     "update": _nullable("#/$defs/update"), "no_fix": _nullable("#/$defs/no_fix")})},

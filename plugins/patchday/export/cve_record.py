@@ -11,7 +11,7 @@ The same facts as the bulletins, the CSAF advisories and the VEX document of the
   type); one without a fix is ``affected`` at its version; a not-affected version is
   ``unaffected``. Versions not listed have ``defaultStatus: unknown``;
 * ``problemTypes`` from the CWEs, ``metrics`` from the CVSS 3.1 and 4.0 vectors (scores
-  computed), ``references`` to the bulletin pages, the CSAF advisories, the VEX document and
+  computed), ``references`` to the bulletin pages, the CSAF advisories and VEX documents and
   the updates, ``solutions`` (the updates), ``workarounds`` and ``credits``.
 
 ``providerMetadata`` is written only when the site sets ``cna_org_id``; without it the
@@ -28,12 +28,6 @@ from patchday.export import common, vex
 from patchday.export.common import localizer, scores, stamp
 from patchday.export.csaf import cwe
 from patchday.export.csaf.document import document_path
-
-RECORDS = "api/v1/cve-records/"
-
-
-def record_path(cve: str) -> str:
-    return f"{RECORDS}{cve}.json"
 
 
 def record(catalog: Catalog, cve: str) -> dict[str, Any]:
@@ -79,7 +73,7 @@ def record(catalog: Catalog, cve: str) -> dict[str, Any]:
             references.append({"url": common.absolute(common.bulletin_path(e.id, lang, settings), settings) + "#" + cve.lower(),
                                "name": f"{e.id} ({lang})", "tags": ["vendor-advisory"]})
         references.append({"url": common.absolute(document_path(e), settings), "name": f"{e.id} (CSAF)", "tags": ["vendor-advisory"]})
-    references.append({"url": common.absolute(vex.path(cve, catalog), settings), "name": f"{cve} (CSAF VEX)", "tags": ["vendor-advisory"]})
+        references.append({"url": common.absolute(vex.path(e), settings), "name": f"{e.id} (CSAF VEX)", "tags": ["vendor-advisory"]})
 
     affected = []
     for p in catalog.products.values():

@@ -1,8 +1,12 @@
-"""One CSAF 2.0 ``csaf_vex`` document per published CVE: its status in every product version.
+"""One CSAF 2.0 ``csaf_vex`` document per published bulletin: the status of each of its CVEs in every product version.
 
 What scanners (Trivy, Grype, ...) read to stop reporting what the vendor has fixed or
-stated not affected. A CVE can be covered by several bulletins (a product fixed a month
-later, a re-release); its VEX document joins the non-withdrawn ones:
+stated not affected. A CSAF VEX document may carry several vulnerabilities; one per
+bulletin instead of one per CVE is about 48,000 fewer files (with their hashes) at 3,000
+bulletins, and each document changes only with its own bulletin. Tools find a CVE's documents through the
+ROLIE feed entries (which name the CVEs) and the API (``api/v1/cves/<CVE>.json``, ``vex``).
+A CVE that several bulletins cover (a product fixed a month later) is in each of their
+documents, each saying what that bulletin states. Per vulnerability:
 
 * ``known_affected``: the versions of the affected rows of products the CVE rates, each
   with its remediation (the update as ``vendor_fix``, or ``none_available`` /
@@ -12,11 +16,11 @@ later, a re-release); its VEX document joins the non-withdrawn ones:
   ``justification`` as a CSAF flag and its ``impact_statement`` as an impact threat
   (a row with neither gets an impact statement naming the bulletin that says so);
 * ``under_investigation``: versions of a product the CVE rates that were supported when
-  the last covering bulletin was released and that no covering bulletin states.
+  the bulletin was released and that it does not state.
 
-The revision history is the covering bulletins' revisions in time order, numbered 1..n,
-so the document changes (and its feed entry is updated) whenever one of them gets a
-revision. English (the source language) only. Pure: catalog in, dicts out.
+The revision history is the bulletin's, so the document changes (and its feed entry is
+updated) whenever the bulletin gets a revision. A withdrawn bulletin has none. English
+(the source language) only. Pure: catalog in, dicts out.
 """
 
 from __future__ import annotations
@@ -52,8 +56,18 @@ def covering(catalog: Catalog, cve: str) -> list[Covering]:
 
 
 def cves(catalog: Catalog) -> list[str]:
-    """CVEs that get a VEX document (and a CVE record): covered by a bulletin that is not withdrawn."""
+    """CVEs that are in a VEX document (and get a CVE record): covered by a bulletin that is not withdrawn."""
     return [cve for cve in catalog.by_cve if covering(catalog, cve)]
+
+
+def entries(catalog: Catalog) -> list[Entry]:
+    """The bulletins that get a VEX document: published and not withdrawn."""
+    return [e for e in catalog.entries if not e.withdrawn]
+
+
+def tracking_id(e: Entry) -> str:
+    # Unique beside the bulletin's own advisory (same publisher namespace, same number).
+    return f"{e.id}-VEX"
 
 
 def _history(cov: list[Covering], catalog: Catalog) -> list[tuple[dt.datetime, str]]:
@@ -69,10 +83,9 @@ def _history(cov: list[Covering], catalog: Catalog) -> list[tuple[dt.datetime, s
     return [(moment, text) for moment, _, _, text in rows]
 
 
-def path(cve: str, catalog: Catalog) -> str:
-    """Site-relative path: year folder = year of the first covering release (UTC), as for advisories."""
-    first = min(common.initial_release(c.entry) for c in covering(catalog, cve))
-    return f"{VEX_DIR}{first.year}/{csaf_filename(cve)}"
+def path(e: Entry) -> str:
+    """Site-relative path: year folder = year of the bulletin's initial release (UTC), as for its advisory."""
+    return f"{VEX_DIR}{common.initial_release(e).year}/{csaf_filename(tracking_id(e))}"
 
 
 def _tree(catalog: Catalog, wanted: dict[str, dict[str, None]], fixes: dict[str, dict[str, identity.Ids]]) -> dict[str, Any]:
@@ -98,18 +111,14 @@ def _tree(catalog: Catalog, wanted: dict[str, dict[str, None]], fixes: dict[str,
     return {"branches": [{"category": "vendor", "name": catalog.settings.vendor, "branches": products}]}
 
 
-def document(catalog: Catalog, cve: str) -> dict[str, Any]:
-    """The VEX document of one CVE. Raises KeyError for a CVE no published, non-withdrawn bulletin covers."""
+def _vulnerability(catalog: Catalog, cov: list[Covering], wanted: dict[str, dict[str, None]],
+                   fixes: dict[str, dict[str, identity.Ids]]) -> dict[str, Any]:
+    """One CVE as the bulletins in ``cov`` state it; adds the products it names to ``wanted`` and ``fixes``."""
     settings = catalog.settings
-    lang = settings.source_language
-    w = words(lang)
-    cov = covering(catalog, cve)
-    if not cov:
-        raise KeyError(cve)
+    w = words(settings.source_language)
+    cve = cov[0].vuln.cve
     latest = cov[-1].vuln  # the newest statement of the CVE's text and scores
 
-    wanted: dict[str, dict[str, None]] = {}
-    fixes: dict[str, dict[str, identity.Ids]] = {}
     affected: dict[str, None] = {}
     fixed: dict[str, None] = {}
     not_affected: dict[str, tuple[Entry, Any]] = {}
@@ -223,7 +232,10 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
         "notes": notes,
         "product_status": status,
         "release_date": stamp(initial),
-        "references": [{"category": "external", "summary": cve, "url": f"https://www.cve.org/CVERecord?id={cve}"}],
+        "references": [{"category": "external", "summary": cve, "url": f"https://www.cve.org/CVERecord?id={cve}"}] + [
+            {"category": "external", "summary": f"{c.entry.id}: {cve}",
+             "url": common.absolute(common.bulletin_path(c.entry.id, settings.source_language, settings), settings) + "#" + cve.lower()}
+            for c in cov],
     }
     if remediations:
         vuln["remediations"] = remediations
@@ -244,32 +256,45 @@ def document(catalog: Catalog, cve: str) -> dict[str, Any]:
             for a in latest.acknowledgments
         ]
 
-    history = _history(cov, catalog)
-    references = [{"category": "self", "summary": f"{cve} (CSAF VEX)", "url": common.absolute(path(cve, catalog), settings)}]
-    for c in cov:
-        e = c.entry
-        references.append({"category": "external", "summary": f"{e.id} (CSAF)", "url": common.absolute(document_path(e), settings)})
-        references.append({"category": "external", "summary": f"{e.id}: {e.bulletin.title}",
-                           "url": common.absolute(common.bulletin_path(e.id, lang, settings), settings) + "#" + cve.lower()})
-    bulletins = ", ".join(c.entry.id for c in cov)
+    return vuln
+
+
+def document(catalog: Catalog, e: Entry) -> dict[str, Any]:
+    """The VEX document of one bulletin. Raises KeyError for a withdrawn one (it has none)."""
+    if e.withdrawn:
+        raise KeyError(e.id)
+    settings = catalog.settings
+    lang = settings.source_language
+    w = words(lang)
+    wanted: dict[str, dict[str, None]] = {}
+    fixes: dict[str, dict[str, identity.Ids]] = {}
+    vulns = [_vulnerability(catalog, [Covering(e, v)], wanted, fixes) for v in e.bulletin.vulnerabilities]
+    history = _history([Covering(e, e.bulletin.vulnerabilities[0])], catalog)
+    page = common.absolute(common.bulletin_path(e.id, lang, settings), settings)
+    references = [
+        {"category": "self", "summary": f"{e.id} (CSAF VEX)", "url": common.absolute(path(e), settings)},
+        {"category": "external", "summary": f"{e.id} (CSAF)", "url": common.absolute(document_path(e), settings)},
+        {"category": "external", "summary": f"{e.id}: {e.bulletin.title}", "url": page},
+    ]
+    cves_ = ", ".join(v.cve for v in e.bulletin.vulnerabilities)
     doc = {
         "category": "csaf_vex",
         "csaf_version": "2.0",
         "lang": lang,
-        "title": f"{settings.vendor} VEX: {cve}: {latest.title}",
+        "title": f"{settings.vendor} VEX: {e.id}: {e.bulletin.title}",
         "publisher": {"category": "vendor", "name": settings.vendor, "namespace": settings.csaf_namespace},
         "distribution": {"tlp": {"label": "WHITE", "url": TLP_URL}},
         "notes": [{"category": "summary", "title": w["summary"],
-                   "text": f"The status of {cve} in every product version {settings.vendor} has stated, from {bulletins}."}],
+                   "text": f"The status of {cves_} in every product version, as {e.id} states it."}],
         "references": references,
         "tracking": {
-            "id": cve,
+            "id": tracking_id(e),
             "status": "final",
             "version": str(len(history)),
             "revision_history": [{"date": stamp(m), "number": str(i), "summary": text} for i, (m, text) in enumerate(history, 1)],
-            "initial_release_date": stamp(initial),
+            "initial_release_date": stamp(common.initial_release(e)),
             "current_release_date": stamp(history[-1][0]),
             "generator": {"engine": {"name": "patchday", "version": patchday.__version__}},
         },
     }
-    return {"document": doc, "product_tree": _tree(catalog, wanted, fixes), "vulnerabilities": [vuln]}
+    return {"document": doc, "product_tree": _tree(catalog, wanted, fixes), "vulnerabilities": vulns}

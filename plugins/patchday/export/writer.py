@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from patchday.catalog import Catalog
-from patchday.export import api, calendar, cve_record, feeds, listing, vex
+from patchday.export import api, calendar, feeds, listing, vex
 from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
 from patchday.export.sign import HASH, Signer, hash_line
@@ -94,20 +94,26 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         docs = dict(sorted(heads.items()))
         yield emit(provider.WHITE + "index.txt", provider.index_txt(docs))
         yield emit(provider.WHITE + "changes.csv", provider.changes_csv(docs))
-        yield emit(rolie.FEED, dumps(rolie.feed(catalog, docs, signed=signer is not None)))
+        split = rolie.by_year(catalog, docs)
+        years: dict[bool, list[int]] = {False: list(split)}  # feed years: advisories (False), VEX (True)
+        for year, part in split.items():
+            yield emit(rolie.feed_path(year), dumps(rolie.feed(catalog, part, signed=signer is not None, year=year)))
         vex_heads: dict[str, dict[str, Any]] = {}
-        for cve in vex.cves(catalog):
-            path, doc = vex.path(cve, catalog), vex.document(catalog, cve)
+        for e in vex.entries(catalog):
+            path, doc = vex.path(e), vex.document(catalog, e)
             for item in _with_hashes(path, doc, signer):
                 yield emit(*item)
             vex_heads[path] = {"document": doc["document"]}
         vex_docs = dict(sorted(vex_heads.items()))
         yield emit(provider.VEX + "index.txt", provider.index_txt(vex_docs, provider.VEX))
         yield emit(provider.VEX + "changes.csv", provider.changes_csv(vex_docs, provider.VEX))
-        yield emit(rolie.VEX_FEED, dumps(rolie.feed(catalog, vex_docs, signed=signer is not None, vex=True)))
+        split = rolie.by_year(catalog, vex_docs)
+        years[True] = list(split)
+        for year, part in split.items():
+            yield emit(rolie.feed_path(year, vex=True), dumps(rolie.feed(catalog, part, signed=signer is not None, year=year, vex=True)))
         yield emit(rolie.CATEGORIES, dumps(rolie.categories(catalog)))
-        yield emit(rolie.SERVICE, dumps(rolie.service(catalog)))
-        yield emit(provider.METADATA, dumps(provider.metadata(catalog, {**docs, **vex_docs}, fingerprint=fingerprint)))
+        yield emit(rolie.SERVICE, dumps(rolie.service(catalog, years)))
+        yield emit(provider.METADATA, dumps(provider.metadata(catalog, {**docs, **vex_docs}, fingerprint=fingerprint, years=years)))
         if signer is not None and fingerprint:
             yield emit(provider.key_path(fingerprint), signer.public_key())
         yield from _listings(dict.fromkeys(csaf_paths, b"")).items()
@@ -118,8 +124,6 @@ def _produce(catalog: Catalog, *, as_of: dt.datetime, signer: Signer | None = No
         yield from calendar.calendars(catalog, as_of).items()
         for path, value in api.files(catalog):
             yield path, dumps(value)
-        for cve in vex.cves(catalog):
-            yield cve_record.record_path(cve), dumps(cve_record.record(catalog, cve))
         yield AFFECTED_JS, resources.files("patchday.export").joinpath("assets/affected.js").read_bytes()
 
 

@@ -22,8 +22,10 @@ def key_path(fingerprint: str) -> str:
 VEX = ".well-known/csaf/vex/white/"
 
 
-def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerprint: str | None) -> dict[str, Any]:
-    """``documents``: every CSAF document of the provider (advisories and VEX) by path, ``document`` part at least."""
+def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerprint: str | None,
+             years: dict[bool, list[int]]) -> dict[str, Any]:
+    """``documents``: every CSAF document of the provider (advisories and VEX) by path, ``document`` part at least;
+    ``years``: the ROLIE feed years of the advisories (False) and of the VEX documents (True)."""
     settings = catalog.settings
     url = lambda p: common.absolute(p, settings)  # noqa: E731
     # last_updated follows the content, not the build clock, so rebuilding changes nothing.
@@ -34,7 +36,8 @@ def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerpr
             {
                 "directory_url": url(WHITE),
                 "rolie": {
-                    "feeds": [{"summary": f"All TLP:WHITE advisories of {settings.vendor}.", "tlp_label": "WHITE", "url": url(rolie.FEED)}],
+                    "feeds": [{"summary": f"The TLP:WHITE advisories of {settings.vendor} first released in {year}.", "tlp_label": "WHITE",
+                               "url": url(rolie.feed_path(year))} for year in years[False]],
                     "categories": [url(rolie.CATEGORIES)],
                     "services": [url(rolie.SERVICE)],
                 },
@@ -42,8 +45,8 @@ def metadata(catalog: Catalog, documents: dict[str, dict[str, Any]], *, fingerpr
             {
                 "directory_url": url(VEX),
                 "rolie": {
-                    "feeds": [{"summary": f"CSAF VEX documents of {settings.vendor}: one per CVE.", "tlp_label": "WHITE",
-                               "url": url(rolie.VEX_FEED)}],
+                    "feeds": [{"summary": f"CSAF VEX documents of {settings.vendor} first released in {year}: one per bulletin.",
+                               "tlp_label": "WHITE", "url": url(rolie.feed_path(year, vex=True))} for year in years[True]],
                     "categories": [url(rolie.CATEGORIES)],
                     "services": [url(rolie.SERVICE)],
                 },

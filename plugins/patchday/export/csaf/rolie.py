@@ -1,4 +1,11 @@
-"""ROLIE feed, service and category documents for the TLP:WHITE CSAF documents (R15-R17)."""
+"""ROLIE feeds, service and category documents for the TLP:WHITE CSAF documents (R15-R17).
+
+One feed per distribution and year (the year folder of its documents): one feed of
+every document was 20 MB at 3,000 bulletins and over the 25 MiB a file may have on some
+hosts near 10,000. CSAF lets a distribution list several feeds (provider metadata,
+``rolie.feeds``); the service document lists them too, and a document never moves
+between feeds (its folder year is its initial release's).
+"""
 
 from __future__ import annotations
 
@@ -10,14 +17,27 @@ from patchday.export.sign import HASH
 
 INFO_TYPE = {"scheme": "urn:ietf:params:rolie:category:information-type", "term": "csaf"}
 CSAF_SCHEMA = "https://docs.oasis-open.org/csaf/csaf/v2.0/csaf_json_schema.json"
-FEED = ".well-known/csaf/white/csaf-feed-tlp-white.json"
 CATEGORIES = ".well-known/csaf/white/category-white.json"
-# The CSAF VEX documents (export/vex.py), one per CVE, are a distribution and a feed of their own.
-VEX_FEED = ".well-known/csaf/vex/white/csaf-vex-feed-tlp-white.json"
 SERVICE = ".well-known/csaf/service.json"
 
 
-def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool, vex: bool = False) -> dict[str, Any]:
+def feed_path(year: int | str, *, vex: bool = False) -> str:
+    # The CSAF VEX documents (export/vex.py) are a distribution with feeds of their own.
+    if vex:
+        return f".well-known/csaf/vex/white/csaf-vex-feed-tlp-white-{year}.json"
+    return f".well-known/csaf/white/csaf-feed-tlp-white-{year}.json"
+
+
+def by_year(catalog: Catalog, documents: dict[str, dict[str, Any]]) -> dict[int, dict[str, dict[str, Any]]]:
+    """The documents of each feed, by the year folder they are in; with none, one empty feed of the build's year."""
+    out: dict[int, dict[str, dict[str, Any]]] = {}
+    for path, doc in documents.items():
+        out.setdefault(int(path.rsplit("/", 2)[1]), {})[path] = doc
+    return dict(sorted(out.items())) or {catalog.as_of.year: {}}
+
+
+def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool, year: int, vex: bool = False) -> dict[str, Any]:
+    """The feed of one year's documents of one distribution."""
     settings = catalog.settings
     url = lambda p: common.absolute(p, settings)  # noqa: E731
     entries = []
@@ -48,9 +68,9 @@ def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool
     slug = common.host(settings).replace(".", "-")
     return {
         "feed": {
-            "id": f"{slug}-csaf-{'vex-' if vex else ''}feed-tlp-white",
-            "title": _title(settings.vendor, vex),
-            "link": [{"rel": "self", "href": url(VEX_FEED if vex else FEED)}],
+            "id": f"{slug}-csaf-{'vex-' if vex else ''}feed-tlp-white-{year}",
+            "title": _title(settings.vendor, vex, year),
+            "link": [{"rel": "self", "href": url(feed_path(year, vex=vex))}],
             "category": [INFO_TYPE],
             "updated": updated,
             "entry": entries,
@@ -58,11 +78,12 @@ def feed(catalog: Catalog, documents: dict[str, dict[str, Any]], *, signed: bool
     }
 
 
-def _title(vendor: str, vex: bool) -> str:
-    return f"{vendor} CSAF {'VEX ' if vex else ''}feed (TLP:WHITE)"
+def _title(vendor: str, vex: bool, year: int) -> str:
+    return f"{vendor} CSAF {'VEX ' if vex else ''}feed (TLP:WHITE), {year}"
 
 
-def service(catalog: Catalog) -> dict[str, Any]:
+def service(catalog: Catalog, years: dict[bool, list[int]]) -> dict[str, Any]:
+    """``years``: the feed years of the advisories (False) and of the VEX documents (True)."""
     settings = catalog.settings
     return {
         "service": {
@@ -71,11 +92,11 @@ def service(catalog: Catalog) -> dict[str, Any]:
                     "title": f"{settings.vendor} public CSAF feeds",
                     "collection": [
                         {
-                            "title": _title(settings.vendor, vex),
-                            "href": common.absolute(VEX_FEED if vex else FEED, settings),
+                            "title": _title(settings.vendor, vex, year),
+                            "href": common.absolute(feed_path(year, vex=vex), settings),
                             "categories": {"category": [INFO_TYPE]},
                         }
-                        for vex in (False, True)
+                        for vex in (False, True) for year in years[vex]
                     ],
                 }
             ]
