@@ -32,6 +32,13 @@ ALLOWED_CROSS = {
         "the scalar grammar (dates, IDs, versions) that the model's validators and the loader share; it imports nothing",
     ("patchday.render", "patchday.export.xml_text"):
         "XML text escaping for the SVG charts and the sitemap, the same rules the feeds and CSAF use",
+    ("patchday.render", "patchday.export.csaf.document"):
+        "the bulletin header's download links are the CSAF documents' own paths and languages, so a page "
+        "never links a document the exports do not write",
+    ("patchday.render", "patchday.export.common"):
+        "the header's last-updated instant is the one the exports publish (current_release), not a second reckoning",
+    ("patchday.render", "patchday.export.csaf.cwe"):
+        "the CVE sections name each CWE as the CSAF documents do, from the one catalogue table",
 }
 
 

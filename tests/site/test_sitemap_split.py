@@ -43,3 +43,18 @@ def test_over_the_size_limit_too():
     order = [s.find("s:loc", NS).text.rsplit("/", 1)[1] for s in ET.fromstring(files["sitemap.xml"])]
     assert sorted(order) == sorted(k for k in files if k != "sitemap.xml")
     assert sum((_locs(files[name]) for name in order), []) == _locs(text)
+
+
+def test_no_sitemap_file_is_over_a_hosts_per_file_limit():
+    from patchday.footprint import HOSTS
+    from patchday.render.sitemap import MAX_BYTES
+    # 50,000 URLs with four languages' alternates: the size of the first file at ~12,400 bulletins.
+    alternates = "".join(f'<xhtml:link rel="alternate" hreflang="{lang}" href="https://security.contoso.example/{lang}/bulletins/CX26-001/"/>'
+                         for lang in ("en", "de", "fr", "ja"))
+    text = HEAD + "\n".join(f"<url><loc>https://security.contoso.example/bulletins/CX26-{i:05d}/</loc>"
+                            f"<lastmod>2026-01-01</lastmod>{alternates}</url>" for i in range(50_000)) + "\n</urlset>\n"
+    assert len(text.encode()) > min(h.max_file_bytes for h in HOSTS.values() if h.max_file_bytes)
+    files = split(text, "https://security.contoso.example/")
+    assert len(files) > 2
+    assert max(len(v.encode()) for v in files.values()) <= min(h.max_file_bytes for h in HOSTS.values() if h.max_file_bytes)
+    assert MAX_BYTES <= min(h.max_file_bytes for h in HOSTS.values() if h.max_file_bytes)
