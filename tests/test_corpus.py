@@ -65,3 +65,22 @@ def test_translations_are_mostly_there_with_some_gaps(loaded) -> None:
         assert present / len(got) > 0.6, f"{lang}: only {present}/{len(got)} translated"
     flat = [s for got in states.values() for s in got]
     assert State.MISSING in flat and State.STALE in flat
+
+
+def test_translated_csaf_says_why_no_update_exists_in_its_language(loaded) -> None:
+    """A no_fix reason the overlay translates is the remediation's details in that language's CSAF document."""
+    from patchday.export.csaf.document import advisory, translation
+
+    settings, corpus, _ = loaded
+    catalog = build_catalog(corpus, settings, dt.datetime(2026, 12, 1, tzinfo=dt.UTC))
+    entry = catalog.by_id["CX26-001"]
+    reason = {lang: entry.overlays[lang].no_fix["mail-server"]["SE"] for lang in ("de", "fr", "ja")}
+
+    def no_fix_details(doc: dict) -> set[str]:
+        return {r["details"] for v in doc["vulnerabilities"] for r in v.get("remediations", [])
+                if r["category"] in ("none_available", "no_fix_planned")}
+
+    english = no_fix_details(advisory(entry, catalog))
+    assert english and not english & set(reason.values())
+    for lang, text in reason.items():
+        assert no_fix_details(translation(entry, catalog, lang)) == {text.strip()}, lang

@@ -197,3 +197,21 @@ def test_a_cycle_is_found():
     """The check itself: a graph with a cycle through three modules is reported."""
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert _cycles({"a": {"b"}, "b": set()}) == []
+
+
+# Calls that start work beside the caller; only jobs.py makes them. The watchdog observer the
+# preview starts is the library's own thread, started by its own API.
+STARTS_WORK = {"Thread", "Process", "Pool", "ProcessPoolExecutor", "ThreadPoolExecutor", "fork", "start_new_thread"}
+
+
+def test_only_the_jobs_module_starts_threads_or_processes():
+    found = []
+    for mod, path in MODULES.items():
+        if mod == "patchday.jobs":
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Call):
+                name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+                if name in STARTS_WORK:
+                    found.append(f"{path.relative_to(ROOT)}:{node.lineno}: {ast.unparse(node.func)}(...)")
+    assert found == [], "start threads and processes through patchday.jobs: " + "; ".join(found)

@@ -327,6 +327,14 @@ def _forked_main(send: Any, fn: Any, args: tuple[Any, ...]) -> None:
     os._exit(0)  # no atexit handlers or buffered MkDocs state of the parent
 
 
+def thread(fn: Callable[[], None], what: str) -> threading.Thread:
+    """``fn`` in a daemon thread named ``patchday-<what>``, started: the preview's watcher
+    loop runs here, so that every thread and process the package starts is started in this module."""
+    t = threading.Thread(target=fn, name=f"patchday-{what}", daemon=True)
+    t.start()
+    return t
+
+
 class Background:
     """``fn(should_stop)`` in a thread, for `mkdocs serve` (a serving process must not fork):
     the pages are served while the search index and the exports are written after them.

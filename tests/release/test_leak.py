@@ -151,7 +151,7 @@ def test_nothing_unpublished_leaks(corpus) -> None:
     # The advance notice is out (3 days before patch day): the aggregate of the FINAL bulletin only
     # (the draft and the review of the same day do not count), in every language, feed and calendar.
     page = (site / "notices/2026-02/index.html").read_text(encoding="utf-8")
-    assert "plans to release 1 security bulletin(s)" in page and "Contoso Mail Server" in page and ">Critical<" in page
+    assert "plans to release 1 security bulletin for the products below" in page and "Contoso Mail Server" in page and ">Critical<" in page
     assert "releases/2026-02/" not in page
     for lang in ("de", "fr", "ja"):
         assert (site / lang / "notices/2026-02/index.html").exists()

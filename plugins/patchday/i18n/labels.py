@@ -403,6 +403,29 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
                       "Die angeforderte Seite existiert nicht. Bulletins behalten ihre Adresse nach der Veröffentlichung: Prüfen Sie die ID, oder suchen Sie.",
                       "La page demandée n'existe pas. Les bulletins gardent leur adresse une fois publiés : vérifiez l'identifiant, ou faites une recherche.",
                       "お探しのページは存在しません。公開済みのセキュリティ情報のアドレスは変わりません。ID を確認するか、検索してください。"),
+    "notice.kind": ("Advance notification", "Vorabbenachrichtigung", "Notification préalable", "事前通知"),
+    "notice.title": ("Advance notification: {month}", "Vorabbenachrichtigung: {month}", "Notification préalable : {month}", "事前通知: {month}"),
+    "notice.coming": ("On {date}, {vendor} plans to release {n} security bulletins for the products below.",
+                      "Am {date} veröffentlicht {vendor} voraussichtlich {n} Sicherheitsbulletins für die folgenden Produkte.",
+                      "Le {date}, {vendor} prévoit de publier {n} bulletins de sécurité pour les produits ci-dessous.",
+                      "{vendor} は {date} に、以下の製品について {n} 件のセキュリティ情報を公開する予定です。"),
+    "notice.none": ("{vendor} plans no security bulletin for the patch day of {date}.",
+                    "{vendor} plant für den Patchday am {date} kein Sicherheitsbulletin.",
+                    "{vendor} ne prévoit aucun bulletin de sécurité pour le jour de correctifs du {date}.",
+                    "{vendor} は {date} の定例パッチ公開日にセキュリティ情報を公開する予定はありません。"),
+    "notice.out": ("The release of {date} is out: {n} bulletins were planned for these products.",
+                   "Die Veröffentlichung vom {date} ist erschienen: Für diese Produkte waren {n} Bulletins geplant.",
+                   "La publication du {date} est disponible : {n} bulletins étaient prévus pour ces produits.",
+                   "{date} のリリースが公開されました。これらの製品について {n} 件のセキュリティ情報が予定されていました。"),
+    "notice.scope": ("This notice gives only the number of bulletins, the products and the highest severity for each. "
+                     "The bulletins themselves, with their details and updates, are published on patch day; until then the plan may change.",
+                     "Diese Benachrichtigung nennt nur die Anzahl der Bulletins, die Produkte und jeweils den höchsten Schweregrad. "
+                     "Die Bulletins selbst, mit Details und Updates, erscheinen am Patchday; bis dahin kann sich die Planung ändern.",
+                     "Cette notification donne seulement le nombre de bulletins, les produits et la gravité la plus élevée de chacun. "
+                     "Les bulletins, avec leurs détails et mises à jour, sont publiés le jour de correctifs ; d'ici là, le plan peut changer.",
+                     "この通知には、セキュリティ情報の件数、製品、製品ごとの最大深刻度のみを記載しています。"
+                     "詳細と更新プログラムを含むセキュリティ情報は定例パッチ公開日に公開されます。それまでに予定が変わる場合があります。"),
+    "notice.see": ("Read the release", "Zur Veröffentlichung", "Voir la publication", "リリースを見る"),
 }
 
 
@@ -421,6 +444,12 @@ _PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[s
                       {"one": "Déjà installée d’après votre build ({build}) : {n} mise à jour."}, {}),
     "affected.open": ({"one": "{n} bulletin has no update for this version:"}, {"one": "{n} Bulletin hat kein Update für diese Version:"},
                       {"one": "{n} bulletin n’a pas de mise à jour pour cette version :"}, {}),
+    "notice.coming": ({"one": "On {date}, {vendor} plans to release {n} security bulletin for the products below."},
+                      {"one": "Am {date} veröffentlicht {vendor} voraussichtlich {n} Sicherheitsbulletin für die folgenden Produkte."},
+                      {"one": "Le {date}, {vendor} prévoit de publier {n} bulletin de sécurité pour les produits ci-dessous."}, {}),
+    "notice.out": ({"one": "The release of {date} is out: {n} bulletin was planned for these products."},
+                   {"one": "Die Veröffentlichung vom {date} ist erschienen: Für diese Produkte war {n} Bulletin geplant."},
+                   {"one": "La publication du {date} est disponible : {n} bulletin était prévu pour ces produits."}, {}),
 }
 
 

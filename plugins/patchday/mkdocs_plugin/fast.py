@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from mkdocs.plugins import get_plugin_logger
 
-from patchday import remediation
+from patchday import jobs, remediation
 from patchday.catalog import Entry, cve_year, entry_for, is_published
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.lint import ordered, record_rules
@@ -110,8 +110,7 @@ class FastPath:
         self._observer.schedule(Handler(), str(source), recursive=True)
         self._observer.start()
         self._synchronous = False
-        self._thread = threading.Thread(target=self._loop, name="patchday-fast-path", daemon=True)
-        self._thread.start()
+        self._thread = jobs.thread(self._loop, "fast-path")
         log.info(f"watching {source} for record changes (fast path for bulletins)")
 
     def stop(self) -> None:

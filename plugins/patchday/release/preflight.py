@@ -169,7 +169,8 @@ def _check_csaf(catalog: Catalog, report: Report, validator: CsafValidator) -> N
 
 
 def render(report: Report) -> str:
-    lines = [f"Release {report.month}: {len(report.entries)} bulletin(s)"]
+    count = len(report.entries)
+    lines = [f"Release {report.month}: {count} bulletin" + ("" if count == 1 else "s")]
     for e in report.entries:
         b = e.bulletin
         lines.append(f"  {e.id}  {b.status:<9} {e.severity:<10} rev {e.revision:<5} {b.title}")

@@ -14,54 +14,9 @@ from patchday.notice import Notice
 from patchday.render import urls
 from patchday.render.context import PageCtx
 
-# Words of the notice only; the shared tables (i18n/labels.py) give product, severity and month names.
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "kind": "Advance notification",
-        "title": "Advance notification: {month}",
-        "coming": "On {date}, {vendor} plans to release {count} security bulletin(s) for the products below.",
-        "none": "{vendor} plans no security bulletin for the patch day of {date}.",
-        "out": "The release of {date} is out: {count} bulletin(s) were planned for these products.",
-        "scope": "This notice gives only the number of bulletins, the products and the highest severity for each. "
-                 "The bulletins themselves, with their details and updates, are published on patch day; until then the plan may change.",
-        "see": "Read the release",
-    },
-    "de": {
-        "kind": "Vorabbenachrichtigung",
-        "title": "Vorabbenachrichtigung: {month}",
-        "coming": "Am {date} veröffentlicht {vendor} voraussichtlich {count} Sicherheitsbulletin(s) für die folgenden Produkte.",
-        "none": "{vendor} plant für den Patchday am {date} kein Sicherheitsbulletin.",
-        "out": "Die Veröffentlichung vom {date} ist erschienen: Für diese Produkte waren {count} Bulletin(s) geplant.",
-        "scope": "Diese Benachrichtigung nennt nur die Anzahl der Bulletins, die Produkte und jeweils den höchsten Schweregrad. "
-                 "Die Bulletins selbst, mit Details und Updates, erscheinen am Patchday; bis dahin kann sich die Planung ändern.",
-        "see": "Zur Veröffentlichung",
-    },
-    "fr": {
-        "kind": "Notification préalable",
-        "title": "Notification préalable : {month}",
-        "coming": "Le {date}, {vendor} prévoit de publier {count} bulletin(s) de sécurité pour les produits ci-dessous.",
-        "none": "{vendor} ne prévoit aucun bulletin de sécurité pour le jour de correctifs du {date}.",
-        "out": "La publication du {date} est disponible : {count} bulletin(s) étaient prévus pour ces produits.",
-        "scope": "Cette notification donne seulement le nombre de bulletins, les produits et la gravité la plus élevée de chacun. "
-                 "Les bulletins, avec leurs détails et mises à jour, sont publiés le jour de correctifs ; d'ici là, le plan peut changer.",
-        "see": "Voir la publication",
-    },
-    "ja": {
-        "kind": "事前通知",
-        "title": "事前通知: {month}",
-        "coming": "{vendor} は {date} に、以下の製品について {count} 件のセキュリティ情報を公開する予定です。",
-        "none": "{vendor} は {date} の定例パッチ公開日にセキュリティ情報を公開する予定はありません。",
-        "out": "{date} のリリースが公開されました。これらの製品について {count} 件のセキュリティ情報が予定されていました。",
-        "scope": "この通知には、セキュリティ情報の件数、製品、製品ごとの最大深刻度のみを記載しています。"
-                 "詳細と更新プログラムを含むセキュリティ情報は定例パッチ公開日に公開されます。それまでに予定が変わる場合があります。",
-        "see": "リリースを見る",
-    },
-}
-
-
 def word(lang: str, key: str, **values: object) -> str:
-    text = _WORDS.get(lang, _WORDS["en"])[key]
-    return text.format(**values) if values else text
+    """The notice's words come from the one label table (``notice.*``), counts in their plural form."""
+    return Labels(lang)("notice." + key, **values)
 
 
 def notice_path(month: str) -> str:
@@ -76,7 +31,7 @@ def title(notice: Notice, lang: str) -> str:
 def sentence(notice: Notice, lang: str, vendor: str, zone: str) -> str:
     fmt = Formatter(lang)
     key = "out" if notice.released else ("coming" if notice.bulletins else "none")
-    return word(lang, key, date=fmt.moment(notice.patch_day, zone), vendor=vendor, count=fmt.number(notice.bulletins))
+    return word(lang, key, date=fmt.moment(notice.patch_day, zone), vendor=vendor, n=notice.bulletins)
 
 
 def rows(notice: Notice, lang: str, product_names: dict[str, str]) -> list[tuple[str, str]]:

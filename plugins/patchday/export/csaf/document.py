@@ -13,7 +13,7 @@ from patchday import remediation
 from patchday.catalog import Catalog, Entry
 from patchday.export import common
 from patchday.export.common import Localizer, csaf_filename, localizer
-from patchday.export.csaf.facts import VendorFix, VulnFacts, facts
+from patchday.export.csaf.facts import NoFix, VendorFix, VulnFacts, facts
 from patchday.export.labels import label, severity_label, words
 from patchday.model import Settings
 
@@ -49,8 +49,8 @@ def _vulnerability(f: VulnFacts, loc: Localizer, settings: Settings) -> dict[str
             if r.restart_unknown:
                 details += " " + w["remedy.restart_maybe"]
             remediations.append({**r.frame, "details": details})
-        else:
-            remediations.append(r)
+        elif isinstance(r, NoFix):
+            remediations.append({"category": r.frame["category"], "details": get(r.key), "product_ids": r.frame["product_ids"]})
     for text, cost, undo in f.workarounds:
         details = f"{get(text)}\n\n{w['workaround_impact']}: {get(cost)}\n\n{w['workaround_undo']}: {get(undo)}"
         remediations.append({"category": "workaround", "details": details, "product_ids": f.affected})

@@ -64,6 +64,14 @@ class VendorFix:
     restart_unknown: bool  # "may be required": said in words, since CSAF cannot
 
 
+@dataclass(frozen=True, slots=True)
+class NoFix:
+    """A ``none_available`` / ``no_fix_planned`` remediation; its ``details`` are the record's
+    reason in the document's language (the overlay's ``no_fix`` field, keyed by text key)."""
+
+    frame: dict[str, Any]  # category, product_ids
+    key: str  # no_fix/<product>/<first version>, as translate/fields.py names it
+
 
 @dataclass(frozen=True, slots=True)
 class VulnFacts:
@@ -78,7 +86,7 @@ class VulnFacts:
     frame: dict[str, Any]  # cve, product_status, release_date, references, cwe, scores, acknowledgments
     score_notes: list[dict[str, str]]  # CVSS v4.0 vectors, which CSAF 2.0 scores cannot hold
     more_cwes: list[str]  # text of one note per CWE after the first (CSAF 2.0 has one cwe)
-    remediations: list[VendorFix | dict[str, Any]]  # affected-row order; dicts need no words
+    remediations: list[VendorFix | NoFix]  # affected-row order
     impacts: list[tuple[str, list[str]]]  # (severity, product ids), most severe first
 
 
@@ -208,7 +216,7 @@ def _vuln_facts(e: Entry, v: Vulnerability, released: str, not_affected: list[st
     if not_affected:
         status["known_not_affected"] = not_affected
 
-    remediations: list[VendorFix | dict[str, Any]] = []
+    remediations: list[VendorFix | NoFix] = []
     for r, these in zip(rows, ids, strict=True):
         if r.update is not None:
             fix: dict[str, Any] = {"category": "vendor_fix", "product_ids": these, "url": r.update.url}
@@ -217,13 +225,8 @@ def _vuln_facts(e: Entry, v: Vulnerability, released: str, not_affected: list[st
                 fix["restart_required"] = dict(restart)  # a copy: documents never share module state
             remediations.append(VendorFix(fix, r.update.id, r.update.fixed, r.update.restart is Restart.MAYBE))
         elif r.no_fix is not None:
-            remediations.append(
-                {
-                    "category": "none_available" if r.no_fix.planned else "no_fix_planned",
-                    "details": r.no_fix.reason,
-                    "product_ids": these,
-                }
-            )
+            remediations.append(NoFix({"category": "none_available" if r.no_fix.planned else "no_fix_planned",
+                                       "product_ids": these}, f"no_fix/{r.product}/{r.versions[0]}"))
 
     rank = catalog.settings.severity_rank
     by_severity: dict[str, list[str]] = {}
