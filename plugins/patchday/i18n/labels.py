@@ -7,6 +7,7 @@ here: it comes from the bulletins and their overlays.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -451,6 +452,21 @@ _PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[s
                    {"one": "Die Veröffentlichung vom {date} ist erschienen: Für diese Produkte war {n} Bulletin geplant."},
                    {"one": "La publication du {date} est disponible : {n} bulletin était prévu pour ces produits."}, {}),
 }
+
+
+# French typography: a no-break space before the two-part marks (: ; ? !) and inside « »,
+# so a colon never starts a line on a phone. Written as plain spaces in the table above to
+# keep it readable; every reader of the table (pages, scripts, feeds, CSAF) gets these.
+_FR = LANGS.index("fr")
+
+
+def _french(text: str) -> str:
+    return re.sub(r" ([:;?!»])", "\u00a0\\1", text).replace("« ", "«\u00a0")
+
+
+_TABLE = {key: tuple(_french(t) if i == _FR else t for i, t in enumerate(row)) for key, row in _TABLE.items()}  # type: ignore[misc]
+_PLURALS = {key: tuple({c: _french(t) for c, t in forms.items()} if i == _FR else forms for i, forms in enumerate(row))  # type: ignore[misc]
+            for key, row in _PLURALS.items()}
 
 
 @lru_cache(maxsize=256)
