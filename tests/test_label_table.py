@@ -104,3 +104,12 @@ def test_export_words_are_the_site_words():
         assert label(lang, "critical") == t("sev.critical") and label(lang, "rce") == t("impact.rce")
     assert label("de", "mitigating_factors") == "Schadensbegrenzende Faktoren"
     assert label("ja", "exploited") == "悪用"
+
+
+def test_french_two_part_marks_never_start_a_line():
+    """A plain space before : ; ? ! lets the browser wrap the mark onto the next line."""
+    fr = LANGS.index("fr")
+    texts = [row[fr] for row in LABELS.values()] + [t for row in _PLURALS.values() for t in row[fr].values()]
+    loose = [t for t in texts if re.search(r" [:;?!»]|« ", t)]
+    assert loose == []
+    assert any("\u00a0:" in t for t in texts)
