@@ -152,8 +152,6 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
                             + (f': <span lang="en">{esc(c.name)}</span>' if c.name else "") + "</a>"
                             for c in x.cwes)
         out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{items}</dd></div>\n')
-    elif x.cwe:
-        out.append(f'<div><dt>{lb["cwe"]}</dt><dd>{esc(Formatter(lang).separator.join(x.cwe))}</dd></div>')
     if x.no_score:
         out.append(f'<div><dt>CVSS</dt><dd class="pd-unknown">{lb["no_score"]}</dd></div>')
     for s in x.scores:

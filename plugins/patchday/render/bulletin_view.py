@@ -135,7 +135,7 @@ class Vuln:
     title: Text
     impact: Badge
     severities: list[tuple[str, Badge]]
-    cwe: list[str]
+    cwes: list[Cwe]  # named and linked as the CSAF documents name them
     scores: list[Score]
     publicly_disclosed: bool | str  # true, false or "unknown"
     exploited: bool | str
@@ -147,7 +147,6 @@ class Vuln:
     exploited_since: str | None = None  # localised date
     no_score: bool = False  # a legacy record without CVSS: said so, never invented
     links: tuple[Link, ...] = ()  # the CVE record and NVD
-    cwes: list[Cwe] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -295,7 +294,7 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             title=m[f"{base}/title"],
             impact=impact_badge(ctx, str(v.impact)),
             severities=[(products.link(p).text, severity_badge(ctx, s)) for p, s in v.severity.items()],
-            cwe=list(v.cwe),
+            cwes=[cwe_link(c) for c in v.cwe],
             scores=_score_texts(ctx, v.cvss),
             publicly_disclosed=v.publicly_disclosed,
             exploited=v.exploited,
@@ -309,7 +308,6 @@ def bulletin_view(ctx: PageCtx, e: Entry) -> BulletinView:
             acknowledgments=[Link(ctx.fmt.separator.join(x for x in (a.name, a.organization) if x), a.url)
                              for a in v.acknowledgments],
             links=cve_links(v.cve),
-            cwes=[cwe_link(c) for c in v.cwe],
         ))
     toc = [("summary", t("summary")), ("affected-software", t("affected_software"))]
     toc += [(v.anchor, v.cve) for v in vulns]
