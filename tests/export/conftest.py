@@ -21,7 +21,8 @@ GPG = shutil.which("gpg") or "/usr/bin/gpg"
 
 @pytest.fixture(scope="session")
 def settings() -> Settings:
-    return Settings()
+    # The exports' fixture turns on every output, translated CSAF documents included (off by default).
+    return Settings(csaf_translations=True)
 
 
 @pytest.fixture(scope="session")

@@ -98,14 +98,16 @@ def test_every_csaf_document_is_valid(signed_site, tmp_path):
 
 @pytest.mark.slow
 def test_example_corpus_has_no_error_and_no_warning(tmp_path):
-    """The example site's advisories, translations and VEX documents, as `make site` builds them."""
-    settings = Settings()
+    """The example site's advisories and VEX documents as `make site` builds them, and the translations a publisher
+    gets with `csaf_translations: true`."""
+    settings = Settings(csaf_translations=True)
     as_of = dt.datetime(2026, 12, 5, tzinfo=dt.UTC)
     catalog = build_catalog(load_corpus(EXAMPLE), settings, as_of)
     write_exports(catalog, tmp_path / "site", settings=settings, as_of=as_of)
     files = csaf_documents(tmp_path / "site")
     kinds = {json.loads(f.read_text())["document"]["category"] for f in files}
     assert kinds == {"csaf_security_advisory", "csaf_vex"}
+    assert any(json.loads(f.read_text())["document"].get("source_lang") for f in files)
     rc, lines = run_validator(files, tmp_path)
     results = {r["file"]: r for r in lines if "file" in r}
     assert len(results) == len(files) > 100

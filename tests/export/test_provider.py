@@ -156,6 +156,7 @@ def test_csaf_translations_can_be_turned_off(tmp_path, plain_site):
     from patchday.export import write_exports
     from tests.export.conftest import AS_OF, FIXTURE
 
+    assert Settings().csaf_translations is False  # off unless a publisher asks for them
     settings = Settings(csaf_translations=False)
     out = tmp_path / "site"
     write_exports(build_catalog(load_corpus(FIXTURE), settings, AS_OF), out, settings=settings, as_of=AS_OF)

@@ -16,14 +16,17 @@ from dataclasses import dataclass
 from html import escape
 
 from patchday.render.shell_contract import (INDENT, SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE, SHELL_TOC,
-                                            TOC_MARK)
+                                            TOC_MARK, VERBATIM)
 
 _TOKENS = re.compile("|".join(re.escape(t) for t in (SHELL_CONTENT, TOC_MARK, SHELL_TITLE, SHELL_ID, SHELL_SKIP)))
 _ENTRY = re.compile("|".join(re.escape(t) for t in (SHELL_SKIP, SHELL_TOC)))
 
 
 def _tight(literal: str) -> str:
-    return INDENT.sub(">\n<", literal)
+    if VERBATIM.search(literal):
+        raise ValueError("a page shell holds <pre> or <textarea>, whose whitespace must not be collapsed; "
+                         "see patchday/render/shell_contract.py")
+    return INDENT.sub("\n", literal)
 
 
 def _cut_entry(html: str) -> tuple[str, tuple[str, ...]]:

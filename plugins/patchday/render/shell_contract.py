@@ -44,10 +44,14 @@ TOC_MARK = "<!--PDTOC-->"
 # none, so a kind whose pages have none needs a shell without.
 SHELL_HAS_TOC = {"bulletin": True, "release": True, "product": True, "cves_year": False}
 
-# Material indents its templates' output; between tags, whitespace that holds a line break
-# renders exactly as one line break (the chrome has no <pre> or <textarea>). Collapsing it
-# once per shell takes 2.6 kB off every poured page: 48 MB at 3,000 bulletins x 4 languages.
-INDENT = re.compile(r">[ \t\r]*\n\s*<")
+# Material indents its templates' output; whitespace that holds a line break renders
+# exactly as one line break, between tags and inside text alike (the chrome has no <pre> or
+# <textarea>, which shell.py checks, and its inline scripts keep their line breaks).
+# Collapsing it once per shell takes 2.6 kB off every poured page between tags (48 MB at
+# 3,000 bulletins x 4 languages) and another ~1 kB inside the nav's and contents' labels.
+INDENT = re.compile(r"[ \t\r]*\n\s*")
+# Elements whose whitespace is content: a shell holding one could not be collapsed.
+VERBATIM = re.compile(r"<(pre|textarea)\b", re.I)
 
 # ---- Material templates that theme/ overrides --------------------------------------------
 
