@@ -67,8 +67,23 @@ def chrome_snapshot(html: str) -> str:
     return _ASSET_HASH.sub(r".HASH.min.\1", text) + "\n"
 
 
-def differences(poured: str, material: str) -> list[str]:
-    a, b = regions(poured), regions(material)
+_ICON_REF = re.compile(r'<svg viewBox="([^"]+)"><use href="(?:\.\./)*(assets/patchday/icons/[0-9a-f]+\.svg)#i"></use></svg>')
+_SYMBOL = re.compile(r'<symbol id="i" viewBox="([^"]+)">(.*)</symbol>', re.S)
+
+
+def inline_icons(poured: str, site: Path) -> str:
+    """The poured page with each referenced chrome icon put back as Material inlines it, from its file:
+    a file that lost or changed Material's shapes then shows as a difference."""
+    def one(m: re.Match[str]) -> str:
+        symbol = _SYMBOL.search((site / m.group(2)).read_text(encoding="utf-8"))
+        assert symbol and symbol.group(1) == m.group(1), m.group(0)
+        return f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="{symbol.group(1)}">{symbol.group(2)}</svg>'
+    return _ICON_REF.sub(one, poured)
+
+
+def differences(poured: str, material: str, site: Path | None = None) -> list[str]:
+    """``site``: where the poured page's chrome icons are (chrome_icons.py), to compare them inline."""
+    a, b = regions(poured if site is None else inline_icons(poured, site)), regions(material)
     out = []
     for name in REGIONS:
         if a[name] != b[name]:
@@ -95,7 +110,7 @@ def compare_both_ways(site: Path, material: Path) -> dict[str, list[str]]:
     for lang in LANGS:
         for path in KINDS.values():
             rel = ("" if lang == "en" else f"{lang}/") + path + "index.html"
-            if problems := differences((site / rel).read_text(encoding="utf-8"), (material / rel).read_text(encoding="utf-8")):
+            if problems := differences((site / rel).read_text(encoding="utf-8"), (material / rel).read_text(encoding="utf-8"), site):
                 out[rel] = problems
     return out
 

@@ -29,7 +29,7 @@ def test_a_poured_page_is_what_material_renders(both_ways, kind, lang):
     path = ("" if lang == "en" else f"{lang}/") + KINDS[kind] + "index.html"
     poured, rendered = (site / path).read_text(encoding="utf-8"), (material / path).read_text(encoding="utf-8")
     assert poured != rendered  # poured, not the page Material wrote there first (the indent differs)
-    problems = differences(poured, rendered)
+    problems = differences(poured, rendered, site)
     assert not problems, f"{path}: the poured page's chrome left Material's\n" + "\n\n".join(problems)
 
 
@@ -38,5 +38,5 @@ def test_a_drift_is_caught(both_ways):
     site, material = both_ways
     page = (site / KINDS["bulletin"] / "index.html").read_text(encoding="utf-8")
     rendered = (material / KINDS["bulletin"] / "index.html").read_text(encoding="utf-8")
-    assert [p.split(":")[0] for p in differences(page.replace('class="md-nav__link"', 'class="md-nav__lnk"', 1), rendered)] == ["nav"]
-    assert "toc" in [p.split(":")[0] for p in differences(page.replace("md-ellipsis", "md-ellipses"), rendered)]
+    assert [p.split(":")[0] for p in differences(page.replace('class="md-nav__link"', 'class="md-nav__lnk"', 1), rendered, site)] == ["nav"]
+    assert "toc" in [p.split(":")[0] for p in differences(page.replace("md-ellipsis", "md-ellipses"), rendered, site)]

@@ -196,3 +196,18 @@ def test_the_benchmark_measures_what_a_search_downloads(site, browser):
         assert 50 < r["search_kb"] < r["page_load_kb"] and r["search_under_limit"], r
     page = next(r for r in rows if "html_kb" in r)
     assert page["html_kb"] * 1000 == pytest.approx(max(p.stat().st_size for p in (site / "bulletins").glob("*/index.html")), abs=50)
+
+
+def test_chrome_icons_of_poured_pages_draw_from_their_files(page, server, site):
+    """Poured pages reference Material's icons (render/chrome_icons.py); each one must still draw."""
+    for url in ("bulletins/CX26-001/", "ja/releases/2026-01/", "de/products/mail-server/"):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        assert '<svg xmlns="http://www.w3.org/2000/svg"' not in html, url  # nothing inline left
+        page.goto(server + url)
+        page.wait_for_load_state("networkidle")
+        drawn = page.evaluate("""() => [...document.querySelectorAll('header svg use, .md-top svg use')]
+            .map(u => [u.getAttribute('href'), u.closest('svg').getClientRects().length > 0, u.getBBox().width > 0])""")
+        assert len(drawn) >= 4 and sum(shown for _, shown, _ in drawn) >= 3, (url, drawn)
+        assert [h for h, shown, ok in drawn if shown and not ok] == [], (url, drawn)  # every icon on screen draws
+        for href in {h for h, _, _ in drawn}:  # and the hidden ones' files are there too
+            assert page.request.get(page.url + href.split("#")[0]).ok, href

@@ -253,6 +253,7 @@ class FastPath:
         written = 0
         for lang in sorted(lang for kind, lang in plugin._shells if kind == "bulletin"):
             shell = self._shell("bulletin", lang)
+            shell.write_icons(state.site_dir)
             for bid in sorted(changed):
                 page = render_bulletin_page(catalog, shell, lang, bid).encode("utf-8")
                 target = _bulletin_file(state.site_dir, lang, src, bid)
@@ -307,7 +308,9 @@ class FastPath:
                     return done
                 if not uri:  # poured into its shell: nothing MkDocs made can go stale
                     target = poured_file(state.site_dir, src, spec)
-                    page = render_poured_page(catalog, self._shell(spec.kind, spec.lang), spec)
+                    shell = self._shell(spec.kind, spec.lang)
+                    shell.write_icons(state.site_dir)
+                    page = render_poured_page(catalog, shell, spec)
                     if not target.exists() or target.read_text(encoding="utf-8") != page:
                         target.parent.mkdir(parents=True, exist_ok=True)
                         target.write_text(page, encoding="utf-8")

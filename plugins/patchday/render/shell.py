@@ -14,6 +14,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
+
+from patchday.render.chrome_icons import externalize
 
 from patchday.render.shell_contract import (INDENT, SHELL_CONTENT, SHELL_ID, SHELL_SKIP, SHELL_TITLE, SHELL_TOC,
                                             TOC_MARK, VERBATIM)
@@ -52,6 +55,7 @@ def _cut_entry(html: str) -> tuple[str, tuple[str, ...]]:
 class Shell:
     parts: tuple[str, ...]  # literal, token, literal, token, ...
     entry: tuple[str, ...]  # a contents entry: literal, token, literal, ...; () without contents
+    icons: tuple[tuple[str, str], ...] = ()  # (path under the site, SVG) of the chrome icons its pages reference
 
     @property
     def has_toc(self) -> bool:
@@ -67,13 +71,23 @@ class Shell:
         elif SHELL_SKIP in html:
             raise ValueError("a page shell links to contents it does not have; see patchday/render/shell_contract.py")
         html = _tight(html)
+        icons = externalize(html)
+        html = icons.html
         parts: list[str] = []
         pos = 0
         for m in _TOKENS.finditer(html):
             parts += [html[pos:m.start()], m.group(0)]
             pos = m.end()
         parts.append(html[pos:])
-        return cls(tuple(parts), entry)
+        return cls(tuple(parts), entry, tuple(sorted(icons.files.items())))
+
+    def write_icons(self, site_dir: Path) -> None:
+        """Its chrome icons' files, which every page poured into it references."""
+        for path, doc in self.icons:
+            target = site_dir / path
+            if not target.exists():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(doc, encoding="utf-8")
 
     def fill(self, key: str, title_html: str, content: str, toc: list[tuple[str, str]]) -> str:
         """``title_html`` is already escaped: it stands where Material printed the page title."""

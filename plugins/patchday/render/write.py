@@ -93,6 +93,8 @@ def plan(catalog: Catalog, shells: dict[tuple[str, str], str], site_dir: Path, *
     poured page needs the shell of its kind and language.
     """
     parsed = {k: Shell.parse(h) for k, h in shells.items()}
+    for shell in parsed.values():
+        shell.write_icons(site_dir)
     specs = {(s.kind, s.lang, s.key): s for s in poured}
     missing = sorted({(s.kind, s.lang) for s in poured} - parsed.keys())
     if missing:
