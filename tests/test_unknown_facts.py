@@ -39,7 +39,7 @@ def catalog(tmp_path_factory):
     ("en", "Not stated", "No CVSS score was published"), ("ja", "記載なし", "CVSS スコアは公開されていません")])
 def test_the_page_says_not_stated(catalog, lang, not_stated, no_score) -> None:
     e = catalog.by_id["CX26-001"]
-    html = bulletin_html(bulletin_view(PageCtx(catalog, lang, urls.bulletin(e.id)), e), "")
+    html = bulletin_html(bulletin_view(PageCtx(catalog, lang, urls.bulletin(e.id)), e))
     assert html.count(f'<span class="pd-unknown">{not_stated}</span>') >= 3  # exploited, disclosed, fixed build
     assert no_score in html and "CVSS 3.1" not in html
     assert 'class="pd-yes"' not in html  # `unknown` is never shown as yes

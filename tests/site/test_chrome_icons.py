@@ -34,3 +34,18 @@ def test_a_shell_writes_the_files_its_pages_reference(tmp_path):
     page = shell.fill("X", "t", "body", [])
     for ref in re.findall(r'href="\.\./\.\./([^"#]+)#i"', page):
         assert (tmp_path / ref).read_text().startswith('<svg xmlns="http://www.w3.org/2000/svg"><symbol id="i"')
+
+
+def test_every_built_in_severity_has_its_shape_in_the_stylesheet():
+    from pathlib import Path
+    from typing import get_args
+
+    from patchday.model.site import SeverityLevel
+
+    css = (Path(__file__).resolve().parents[2] / "theme" / "assets" / "patchday" / "patchday.css").read_text()
+    levels = [a for a in get_args(SeverityLevel.model_fields["icon"].annotation) if a is not type(None)]
+    (names,) = [get_args(a) for a in levels]
+    assert set(names) == {"critical", "important", "moderate", "low"}
+    for name in names:
+        rule = re.search(rf"\.pd-sev--{name} {{ --pd-sev-icon: url\(\"data:image/svg\+xml,([^\"]+)\"\); }}", css)
+        assert rule and "evenodd" in rule.group(1), name  # a shape with its mark cut out

@@ -64,7 +64,7 @@ def test_cve_rows_are_the_template_rows(lang):
     rows = [CveRow(f"CVE-2026-{EVIL}", Link(f"CX-{EVIL}", f"../../bulletins/x'\"&/#{EVIL}"), Text(EVIL, "en"),
                    Badge("info", f"d'{EVIL}"), Badge(f"low{EVIL}", EVIL), exploited, f"2026-{EVIL}", f"a&b {EVIL}")
             for exploited in (True, False)]
-    page = cves_year_html("2026", rows, Filters("{}"), "../", lang, "")
+    page = cves_year_html("2026", rows, Filters("{}"), "../", lang)
     assert jinja(CVE_ROWS, lang, rows=rows) in page
     assert "<script>" not in page
 

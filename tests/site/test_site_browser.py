@@ -211,3 +211,15 @@ def test_chrome_icons_of_poured_pages_draw_from_their_files(page, server, site):
         assert [h for h, shown, ok in drawn if shown and not ok] == [], (url, drawn)  # every icon on screen draws
         for href in {h for h, _, _ in drawn}:  # and the hidden ones' files are there too
             assert page.request.get(page.url + href.split("#")[0]).ok, href
+
+
+def test_severity_badges_draw_their_shape_from_the_stylesheet(page, server, site):
+    """Each badge is text plus a shape (patchday.css .pd-sev--<level>::before), never colour alone."""
+    html = (site / "cves" / "2026" / "index.html").read_text(encoding="utf-8")
+    assert 'class="pd-sev pd-sev--' in html and "<svg" not in html.split("<article", 1)[1].split("</article>")[0]
+    page.goto(server + "cves/2026/")
+    shapes = page.evaluate("""() => [...document.querySelectorAll('.pd-sev')].map(e => {
+        const s = getComputedStyle(e, '::before');
+        return [e.className, (s.maskImage || s.webkitMaskImage).slice(0, 30), parseFloat(s.width)]; })""")
+    assert {c.split("--")[1] for c, _, _ in shapes} >= {"critical", "important"}, shapes
+    assert [s for s in shapes if not s[1].startswith('url("data:image/svg+xml') or s[2] < 8] == [], shapes

@@ -54,7 +54,7 @@ def test_header_counts_cves_and_shows_only_the_flags_that_hold(catalog):
     assert f"{n} CVEs" in flags
     assert ("Publicly disclosed" in flags) == (e.publicly_disclosed is True)
     assert ("Exploited" in flags) == (e.exploited is True)
-    assert '<use href="#pd-i-critical">' in flags  # the severity has its icon, never colour alone
+    assert '<span class="pd-sev pd-sev--critical">' in flags  # the severity has its icon (patchday.css), never colour alone
 
 
 def test_downloads_are_the_exports_paths_in_every_published_language(catalog):
@@ -104,7 +104,7 @@ def test_severity_ratings_define_the_sites_scale_with_custom_levels(catalog):
     page = html.severity_ratings(ctx).html
     assert re.findall(r'<tr id="([a-z-]+)">', page) == ["critical", "not-critical", "important", "moderate", "low"]
     row = page[page.index('<tr id="not-critical">'):]
-    assert "Nicht kritisch" in row[:row.index("</tr>")] and '<use href="#pd-i-moderate">' in row[:row.index("</tr>")]
+    assert "Nicht kritisch" in row[:row.index("</tr>")] and 'class="pd-sev pd-sev--moderate"' in row[:row.index("</tr>")]
 
 
 def test_report_page_gives_the_contact_key_and_policy_that_are_set(catalog):

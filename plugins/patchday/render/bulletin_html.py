@@ -18,12 +18,12 @@ from patchday.render.bulletin_view import BulletinView, Download, Moment, Vuln
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 
 
-def bulletin_html(v: BulletinView, sprite: str) -> str:
+def bulletin_html(v: BulletinView) -> str:
     lang = v.lang
     t = Labels(lang)
     lb = escaped_labels(lang)
     sep = Formatter(lang).separator  # ', ' or Japanese '、'
-    out = [sprite, '\n<div class="pd-bulletin" data-pagefind-body>\n<header class="pd-head">\n',
+    out = ['<div class="pd-bulletin" data-pagefind-body>\n<header class="pd-head">\n',
            f'<h1 id="{esc(v.id.lower())}"><span class="pd-id">{esc(v.id)}</span> {txt(v.title, lang)}</h1>\n']
     # The maximum severity first (icon and word), then only the flags that hold: scanned in a second.
     flags = [f'<span class="pd-flag pd-flag--severity"><span class="pd-flag__label">{lb["max_severity"]}:</span> {sev(v.severity)}</span>']

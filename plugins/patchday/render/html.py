@@ -45,11 +45,6 @@ def env() -> jinja2.Environment:
     return e
 
 
-@lru_cache(maxsize=1)
-def sprite() -> str:
-    """The severity icons, defined once in macros.html.j2 for the templates and the bulletin page."""
-    return str(env().get_template("macros.html.j2").module.sprite())
-
 
 def _render(name: str, ctx: PageCtx, **values: object) -> str:
     helpers = Helpers(ctx.lang, ctx.t)
@@ -58,7 +53,7 @@ def _render(name: str, ctx: PageCtx, **values: object) -> str:
 
 def bulletin(ctx: PageCtx, e: Entry) -> Rendered:
     v = bulletin_view(ctx, e)
-    return Rendered(bulletin_html(v, sprite()), v.toc)
+    return Rendered(bulletin_html(v), v.toc)
 
 
 def release(ctx: PageCtx, month: str) -> Rendered:
@@ -70,7 +65,7 @@ def release(ctx: PageCtx, month: str) -> Rendered:
     toc = [("bulletins", ctx.t("bulletins")), ("totals", ctx.t("totals"))]
     if v.highlights or v.known_issues:
         toc.insert(0, ("release-notes", ctx.t("release_notes")))
-    return Rendered(release_html(v, ctx.lang, sprite()), toc)
+    return Rendered(release_html(v, ctx.lang), toc)
 
 
 def releases(ctx: PageCtx) -> Rendered:
@@ -80,7 +75,7 @@ def releases(ctx: PageCtx) -> Rendered:
 
 def product(ctx: PageCtx, pid: str) -> Rendered:
     v = product_view(ctx, pid)
-    return Rendered(product_html(v, ctx.lang, sprite()),
+    return Rendered(product_html(v, ctx.lang),
                     [("versions", ctx.t("versions_status")), ("bulletins", ctx.t("bulletins_by_release"))])
 
 
@@ -94,7 +89,7 @@ def cves(ctx: PageCtx) -> Rendered:
 
 def cves_year(ctx: PageCtx, year: str) -> Rendered:
     rows, filters = cves_view(ctx, year)
-    return Rendered(cves_year_html(year, rows, filters, ctx.url(urls.CVES), ctx.lang, sprite()), [])
+    return Rendered(cves_year_html(year, rows, filters, ctx.url(urls.CVES), ctx.lang), [])
 
 
 def home(ctx: PageCtx) -> Rendered:

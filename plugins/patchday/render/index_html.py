@@ -37,10 +37,10 @@ _idlink = lru_cache(maxsize=4096)(idlink)
 _sev = lru_cache(maxsize=1024)(sev)
 
 
-def release_html(v: ReleaseView, lang: str, sprite: str) -> str:
+def release_html(v: ReleaseView, lang: str) -> str:
     t, lb = Labels(lang), escaped_labels(lang)
     out = [
-        f'{sprite}\n<h1 id="release">{esc(v.title)}</h1>\n'
+        f'<h1 id="release">{esc(v.title)}</h1>\n'
         f'<p>{lb["patch_day"]}: {esc(v.patch_day)} · {esc(t("bulletin_count", n=len(v.rows)))} · '
         f'{esc(t("cve_count_n", n=v.cve_count))}</p>\n'
     ]
@@ -103,7 +103,7 @@ def _open_cell(x: VersionStatus) -> str:
     return f'<ul class="pd-open">{"".join(items)}</ul>'
 
 
-def product_html(v: ProductView, lang: str, sprite: str) -> str:
+def product_html(v: ProductView, lang: str) -> str:
     lb = escaped_labels(lang)
     home = f' · <a href="{esc(v.url)}">{esc(v.url)}</a>' if v.url else ""
     versions = []
@@ -113,7 +113,7 @@ def product_html(v: ProductView, lang: str, sprite: str) -> str:
                         f"<td>{esc(x.name)}{platforms}</td><td>{esc(x.support)}</td>\n"
                         f"<td>{_install_cell(x)}</td>\n<td>{_open_cell(x)}</td></tr>")
     out = [
-        f'{sprite}\n<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {txt(v.family, lang)}{home}</p>\n'
+        f'<h1 id="product">{esc(v.name)}</h1>\n<p>{lb["family"]}: {txt(v.family, lang)}{home}</p>\n'
         f'<h2 id="versions">{lb["versions_status"]}</h2>\n<p>{esc(v.updates)}</p>\n'
         f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-versions">\n'
         f'<thead><tr><th scope="col">{lb["version"]}</th><th scope="col">{lb["status"]}</th>'
@@ -127,7 +127,7 @@ def product_html(v: ProductView, lang: str, sprite: str) -> str:
     return "".join(out)
 
 
-def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: str, lang: str, sprite: str) -> str:
+def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: str, lang: str) -> str:
     t, lb = Labels(lang), escaped_labels(lang)
     body = "".join(
         f'<tr data-product="{_esc(r.products)}" data-severity="{_esc(r.severity.key)}" '
@@ -137,7 +137,7 @@ def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: s
         for r in rows
     )
     return (
-        f'{sprite}\n<h1 id="cves">{esc(t("cves_year", year=year))}</h1>\n'
+        f'<h1 id="cves">{esc(t("cves_year", year=year))}</h1>\n'
         f'<p><a href="{esc(index_url)}">{lb["cves"]}</a></p>\n{filter_div(filters)}\n'
         f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-sortable pd-filterable">\n'
         f'<thead><tr><th scope="col">CVE</th><th scope="col">{lb["bulletin"]}</th><th scope="col">{lb["title"]}</th>'

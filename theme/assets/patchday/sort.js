@@ -1,16 +1,15 @@
 // Sortable columns for the index tables (table.pd-sortable). Without JavaScript the
 // tables are complete and in their published order; this only adds a button to each
-// column header. Severity sorts by the site's scale (the order of the icon sprite),
+// column header. Severity sorts by the site's scale (the built-in levels' order, which every level is drawn as),
 // numbers as numbers, everything else by the reader's language.
 (function () {
   "use strict";
   var lang = document.documentElement.lang || "en";
   var collator = new Intl.Collator(lang, { numeric: true, sensitivity: "base" });
   function severityRank() {
+    // The badge's class names its built-in level (render/helpers.py sev): highest first.
     var rank = {};
-    document.querySelectorAll("svg.pd-sprite symbol[id^='pd-i-']").forEach(function (s, i) {
-      rank[s.id.slice(5)] = i;
-    });
+    ["critical", "important", "moderate", "low"].forEach(function (name, i) { rank[name] = i; });
     return rank;
   }
   function key(cell, rank) {
