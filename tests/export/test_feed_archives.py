@@ -120,3 +120,25 @@ def test_a_looping_chain_is_an_error(written, tmp_path):
     (site / "feeds/en/bulletins.atom").write_text(looped, encoding="utf-8")
     with pytest.raises(ValueError, match="loops"):
         feed_documents(site / "feeds/en/bulletins.atom")
+
+
+def test_a_filtered_archive_has_what_a_reader_shows_and_the_full_archive_the_rest(written):
+    """Archives of critical, exploited and product feeds leave out the release, status, CVE and product
+    categories (export/feeds.py); the same entry, whole, is in the archive of all bulletins of that year."""
+    whole: dict[str, ET.Element] = {}
+    for f in sorted((written / "feeds" / "en" / "archive").glob("*/bulletins.atom")):
+        whole.update({e.findtext(f"{ATOM}id"): e for e in ET.parse(f).getroot().iter(f"{ATOM}entry")})
+    assert whole
+    checked = 0
+    for f in sorted((written / "feeds" / "en" / "archive").rglob("*.atom")):
+        if f.name == "bulletins.atom":
+            continue
+        for e in ET.parse(f).getroot().iter(f"{ATOM}entry"):
+            full = whole[e.findtext(f"{ATOM}id")]
+            for tag in ("title", "published", "updated", "summary"):
+                assert e.findtext(f"{ATOM}{tag}") == full.findtext(f"{ATOM}{tag}"), (f, tag)
+            schemes = {c.get("scheme").rsplit("/", 2)[-2 if c.get("scheme").endswith("/") else -1] for c in e.iter(f"{ATOM}category")}
+            assert schemes == {"entry-type", "severity"}, (f, schemes)
+            assert any(c.get("scheme") == "https://www.cve.org/" for c in full.iter(f"{ATOM}category"))
+            checked += 1
+    assert checked
