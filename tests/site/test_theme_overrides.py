@@ -27,3 +27,14 @@ def test_material_has_not_changed_the_partials_we_override():
 
 def test_the_glue_can_tell_this_theme():
     assert THEME_MARK in (THEME / THEME_FILE).read_text(encoding="utf-8")
+
+
+def test_the_palette_script_is_materials_own():
+    """partials/header.html loads Material's palette script from assets/patchday/palette.js instead of inlining it."""
+    import re
+
+    inline = (MATERIAL / "partials" / "javascripts" / "palette.html").read_text(encoding="utf-8")
+    script = re.search(r"<script>(.*)</script>", inline, re.S)
+    assert script, "Material's palette script is no longer one inline <script>: see theme/partials/header.html"
+    assert (THEME / "assets" / "patchday" / "palette.js").read_text(encoding="utf-8").strip() == script.group(1).strip()
+    assert "partials/javascripts/palette.html" not in (THEME / "partials" / "header.html").read_text(encoding="utf-8")

@@ -135,8 +135,8 @@ def _vuln(out: list[str], x: Vuln, lang: str, t: Labels, lb: dict[str, str]) -> 
     out.append(
         f'<section class="pd-vuln" aria-labelledby="{a}">\n'
         f'<h3 id="{a}"><span class="pd-id">{esc(x.cve)}</span>: {txt(x.title, lang)} '
-        f'<a class="headerlink" href="#{a}" aria-label="{esc(t("permalink_to", name=x.cve))}" '
-        f'title="{esc(t("permalink_to", name=x.cve))}">¶</a></h3>\n'
+        # Named for assistive technology only: a title repeating it was 6 MB at 3,000 bulletins x 4 languages.
+        f'<a class="headerlink" href="#{a}" aria-label="{esc(t("permalink_to", name=x.cve))}">¶</a></h3>\n'
         f'<dl class="pd-facts">\n'
         f'<div><dt>{lb["impact"]}</dt><dd>{esc(x.impact.label)}</dd></div>\n'
         f'<div><dt>{lb["severity"]}</dt><dd>{severities}</dd></div>\n'
