@@ -24,7 +24,7 @@ def test_every_feed_parses_without_bozo(signed_site):
 
 def test_feeds_carry_no_bytes_a_reader_does_not_use(signed_site):
     """No label that repeats its term and no indentation (export/feeds.py): programs read feeds, and at
-    3,000 bulletins x 4 languages both were ~30 MB. What a reader shows stays: translated labels, summaries."""
+    3,000 bulletins x 4 languages both were 25 MB. What a reader shows stays: translated labels, summaries."""
     import re
     import xml.etree.ElementTree as ET
 

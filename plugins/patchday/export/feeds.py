@@ -14,8 +14,9 @@ year that ended more than a year before the build, so the set of its entries
 no longer changes, as RFC 5005 asks (revisions are entries of their own, dated
 when they are made; a translation added later still updates an entry's title).
 
-Elements are one to a line and not indented: feeds are read by programs, and at 3,000
-bulletins the indentation alone was 8 MB.
+Elements are one to a line and not indented: feeds are read by programs. With the labels
+that only repeated their terms (``_category``), that was 25 MB of 150 at 3,000 bulletins x 4
+languages.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def first_current_year(as_of: dt.datetime) -> int:
 
 def _category(scheme: str, term: str, text: str) -> str:
     # RFC 4287 4.2.2.3: a reader shows the term when there is no label, so a label that only repeats it
-    # (a CVE id, a release month, a status) is left out: a quarter of an entry's bytes.
+    # (a CVE id, a release month, a status) is left out.
     label_attr = f" label={quoteattr(text)}" if text != term else ""
     return f"<category scheme={quoteattr(scheme)} term={quoteattr(term)}{label_attr}/>"
 
