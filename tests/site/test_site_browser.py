@@ -215,8 +215,10 @@ def test_chrome_icons_of_poured_pages_draw_from_their_files(page, server, site):
 
 def test_severity_badges_draw_their_shape_from_the_stylesheet(page, server, site):
     """Each badge is text plus a shape (patchday.css .pd-sev--<level>::before), never colour alone."""
-    html = (site / "cves" / "2026" / "index.html").read_text(encoding="utf-8")
-    assert 'class="pd-sev pd-sev--' in html and "<svg" not in html.split("<article", 1)[1].split("</article>")[0]
+    for url in ("cves/2026/", "bulletins/CX26-001/", "ja/bulletins/CX26-001/"):
+        html = (site / url / "index.html").read_text(encoding="utf-8")
+        article = html.split("<article", 1)[1].split("</article>")[0]
+        assert 'class="pd-sev pd-sev--' in article and "<svg" not in article, url
     page.goto(server + "cves/2026/")
     shapes = page.evaluate("""() => [...document.querySelectorAll('.pd-sev')].map(e => {
         const s = getComputedStyle(e, '::before');
