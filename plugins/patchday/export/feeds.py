@@ -16,7 +16,9 @@ when they are made; a translation added later still updates an entry's title).
 
 Elements are one to a line and not indented: feeds are read by programs. With the labels
 that only repeated their terms (``_category``), that was 25 MB of 150 at 3,000 bulletins x 4
-languages.
+languages. An entry's page link and summary leave out what RFC 4287 makes the default (a link
+without ``rel`` is ``alternate``, 4.2.7.2; text without ``type`` is plain text, 3.1.1) and the
+link's advisory ``type``: 3.3 MB more, and readers take the same link and text.
 """
 
 from __future__ import annotations
@@ -125,7 +127,7 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
     base = common.base_url(settings)
     title = f"{e.id}: {loc.get('title')}"
     href = quoteattr(common.absolute(common.bulletin_path(e.id, lang, settings), settings))
-    link = f'<link rel="alternate" type="text/html" href={href}/>'
+    link = f"<link href={href}/>"
     scheme = f"{base}/severity"
     severity = labelled.get((scheme, e.severity)) or _category(scheme, e.severity, severity_label(settings, lang, e.severity))
     entry_type = f"{base}/{ENTRY_TYPE}"
@@ -145,7 +147,7 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
             labelled[entry_type, kind],
             severity,
             shared.categories,
-            f'<summary type="text">{escape(text)}</summary>',
+            f"<summary>{escape(text)}</summary>",
             "</entry>",
         ]
         full = "\n".join(lines)
@@ -190,9 +192,9 @@ def _notice_rows(catalog: Catalog, lang: str) -> _Rows:
             f"<title>{escape(words.title(n, lang))}</title>",
             f"<published>{stamp(published)}</published>",
             f"<updated>{stamp(updated)}</updated>",
-            f'<link rel="alternate" type="text/html" href={quoteattr(page)}/>',
+            f"<link href={quoteattr(page)}/>",
             _category(f"{base}/{ENTRY_TYPE}", "notice", words.word(lang, "kind")),
-            f'<summary type="text">{escape(text)}</summary>',
+            f"<summary>{escape(text)}</summary>",
             "</entry>",
         ])
         rows.append((updated, tag, None, xml, xml))  # type: ignore[arg-type]  # no Entry: the feed of every bulletin only
