@@ -49,6 +49,22 @@ def test_feeds_carry_no_bytes_a_reader_does_not_use(signed_site):
     assert entry.summary_detail.type == "text/plain" and entry.summary
 
 
+def test_entry_types_are_named_in_the_feed_language(signed_site):
+    """'new' and 'update' say a bulletin was published or revised, in the reader's words (not a software update)."""
+    import xml.etree.ElementTree as ET
+
+    atom = "{http://www.w3.org/2005/Atom}"
+    expected = {"en": {"new": "New", "update": "Updated"}, "ja": {"new": "新規", "update": "更新"},
+                "de": {"new": "Neu", "update": "Aktualisiert"}}
+    for lang, names in expected.items():
+        seen = {}
+        for e in ET.parse(signed_site / "feeds" / lang / "bulletins.atom").getroot().iter(f"{atom}entry"):
+            for c in e.iter(f"{atom}category"):
+                if c.get("scheme", "").endswith("/entry-type"):
+                    seen[c.get("term")] = c.get("label")
+        assert {k: seen[k] for k in names if k in seen} == {k: v for k, v in names.items() if k in seen} and "new" in seen, (lang, seen)
+
+
 def test_feed_entries_new_and_updates(signed_site):
     en = feedparser.parse((signed_site / "feeds/en/bulletins.atom").read_bytes())
     # 4 bulletins + revision 1.1 of CX26-001 + revision 2.0 of CX26-004.

@@ -112,10 +112,11 @@ _Rows = list[tuple[dt.datetime, str, Entry, str, str]]
 def _labelled(catalog: Catalog, lang: str) -> dict[tuple[str, str], str]:
     """The <category> lines whose label is in the language, by (scheme, term): entry types and severities."""
     base = common.base_url(catalog.settings)
-    out = {}
-    for scheme, terms in ((f"{base}/{ENTRY_TYPE}", ("new", "update")), (f"{base}/severity", catalog.settings.severities)):
-        for term in terms:
-            out[scheme, term] = _category(scheme, term, severity_label(catalog.settings, lang, term))
+    # An entry type is a bulletin's first publication or a revision of it, not a software update.
+    kinds = {"new": label(lang, "feed.new"), "update": label(lang, "feed.updated")}
+    out = {(f"{base}/{ENTRY_TYPE}", term): _category(f"{base}/{ENTRY_TYPE}", term, text) for term, text in kinds.items()}
+    for term in catalog.settings.severities:
+        out[f"{base}/severity", term] = _category(f"{base}/severity", term, severity_label(catalog.settings, lang, term))
     return out
 
 

@@ -158,6 +158,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
     "feed.title_product": ("{vendor} security bulletins: {product}", "{vendor}-Sicherheitsbulletins: {product}",
                            "Bulletins de sécurité {vendor} : {product}", "{vendor} セキュリティ情報: {product}"),
     "feed.updated": ("Updated", "Aktualisiert", "Mis à jour", "更新"),
+    "feed.new": ("New", "Neu", "Nouveau", "新規"),
     "calendar.name": ("{vendor} security releases", "{vendor}-Sicherheitsreleases", "Publications de sécurité {vendor}", "{vendor} セキュリティ リリース"),
     "calendar.patch_day": ("{vendor} patch day: {month}", "{vendor}-Patchday: {month}", "Patch day {vendor} : {month}", "{vendor} 定例日: {month}"),
     "calendar.release": ("{vendor} security release {month}", "{vendor}-Sicherheitsrelease {month}",
