@@ -151,8 +151,8 @@ def _entries(e: Entry, lang: str, catalog: Catalog, labelled: dict[tuple[str, st
             f"<summary>{escape(text)}</summary>",
             "</entry>",
         ]
-        full = "\n".join(lines)
-        rows.append((rev.updated, rev.id, e, full, full.replace(shared.categories + "\n", "", 1)))
+        # A filtered feed's archive leaves out the release, status, CVE and product categories (_documents).
+        rows.append((rev.updated, rev.id, e, "\n".join(lines), "\n".join(x for x in lines if x is not shared.categories)))
     return rows
 
 

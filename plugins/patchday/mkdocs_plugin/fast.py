@@ -173,10 +173,12 @@ class FastPath:
 
     # ---- the fast path --------------------------------------------------------------
 
-    def _shell(self, kind: str, lang: str) -> Shell:
+    def _shell(self, kind: str, lang: str, site_dir: Path) -> Shell:
+        """The parsed shell; parsed again (and its icon files written) only when Material rendered it anew."""
         html = self.plugin._shells[kind, lang]
         if self._shells_from.get((kind, lang)) is not html:
             self._shells[kind, lang] = Shell.parse(html)
+            self._shells[kind, lang].write_icons(site_dir)
             self._shells_from[kind, lang] = html
         return self._shells[kind, lang]
 
@@ -252,8 +254,7 @@ class FastPath:
         src = settings.source_language
         written = 0
         for lang in sorted(lang for kind, lang in plugin._shells if kind == "bulletin"):
-            shell = self._shell("bulletin", lang)
-            shell.write_icons(state.site_dir)
+            shell = self._shell("bulletin", lang, state.site_dir)
             for bid in sorted(changed):
                 page = render_bulletin_page(catalog, shell, lang, bid).encode("utf-8")
                 target = _bulletin_file(state.site_dir, lang, src, bid)
@@ -308,9 +309,7 @@ class FastPath:
                     return done
                 if not uri:  # poured into its shell: nothing MkDocs made can go stale
                     target = poured_file(state.site_dir, src, spec)
-                    shell = self._shell(spec.kind, spec.lang)
-                    shell.write_icons(state.site_dir)
-                    page = render_poured_page(catalog, shell, spec)
+                    page = render_poured_page(catalog, self._shell(spec.kind, spec.lang, state.site_dir), spec)
                     if not target.exists() or target.read_text(encoding="utf-8") != page:
                         target.parent.mkdir(parents=True, exist_ok=True)
                         target.write_text(page, encoding="utf-8")
