@@ -27,8 +27,8 @@ EVIL = """<script>alert("x") & 'y'</script>"""
 # The rows of the CVE-year template this module replaced (CVE and bulletin ID as unbreakable tokens).
 CVE_ROWS = (
     '{% for r in rows %}<tr data-product="{{ r.products }}" data-severity="{{ r.severity.key }}" '
-    'data-exploited="{{ 1 if r.exploited else 0 }}" data-month="{{ r.month }}"><td>{{ ident(r.cve) }}</td>'
-    "<td>{{ idlink(r.bulletin) }}</td><td>{{ txt(r.title) }}</td><td>{{ r.impact.label }}</td>"
+    'data-exploited="{{ 1 if r.exploited else 0 }}" data-month="{{ r.month }}"><td>{{ r.cve }}</td>'
+    "<td>{{ link(r.bulletin) }}</td><td>{{ txt(r.title) }}</td><td>{{ r.impact.label }}</td>"
     "<td>{{ sev(r.severity) }}</td><td>{{ yesno(r.exploited) }}</td></tr>{% endfor %}"
 )
 

@@ -225,3 +225,24 @@ def test_severity_badges_draw_their_shape_from_the_stylesheet(page, server, site
         return [e.className, (s.maskImage || s.webkitMaskImage).slice(0, 30), parseFloat(s.width)]; })""")
     assert {c.split("--")[1] for c, _, _ in shapes} >= {"critical", "important"}, shapes
     assert [s for s in shapes if not s[1].startswith('url("data:image/svg+xml') or s[2] < 8] == [], shapes
+
+
+def test_the_colour_scheme_a_reader_picks_follows_them_across_the_site(page, server):
+    """Material keeps the chosen scheme under the site root's path (scope.js works the root out from its own
+    address, not from an inline script per page): picked on a bulletin, it holds on a French product page."""
+    page.goto(server + "bulletins/CX26-001/")
+    assert page.evaluate("__md_scope.href") == server
+    before = page.get_attribute("body", "data-md-color-scheme")
+    page.click("form[data-md-component=palette] label:not([hidden])")
+    chosen = page.get_attribute("body", "data-md-color-scheme")
+    assert chosen != before
+    page.goto(server + "fr/products/mail-server/")
+    assert page.evaluate("__md_scope.href") == server
+    assert page.get_attribute("body", "data-md-color-scheme") == chosen
+    assert page.evaluate("Object.keys(localStorage)") == [urlsplit_path(server) + ".__palette"]
+
+
+def urlsplit_path(url: str) -> str:
+    from urllib.parse import urlsplit
+
+    return urlsplit(url).path

@@ -63,7 +63,7 @@ from patchday.render.pages import SHELL_ID, SHELL_PATHS, SHELL_TITLE, PageSpec, 
 from patchday.render.sitemap import dated
 from patchday.render.sitemap import entries as sitemap_entries
 from patchday.render.sitemap import split as split_sitemap
-from patchday.render.sitemap import without_shells
+from patchday.render.sitemap import without_alternates, without_shells
 
 log = get_plugin_logger(__name__)
 
@@ -414,7 +414,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             return
         langs = [lang for lang in self._state.settings.languages if lang in langs]
         added = sitemap_entries(self._state.catalog, config.site_url, langs, self._state.poured)
-        text = dated(without_shells(sitemap.read_text(encoding="utf-8")), self._state.catalog.as_of)
+        text = dated(without_alternates(without_shells(sitemap.read_text(encoding="utf-8"))), self._state.catalog.as_of)
         text = text.replace("</urlset>", added + "\n</urlset>")
         files = split_sitemap(text, config.site_url)
         for name, content in files.items():

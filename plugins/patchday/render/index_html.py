@@ -132,14 +132,16 @@ def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: s
     body = "".join(
         f'<tr data-product="{_esc(r.products)}" data-severity="{_esc(r.severity.key)}" '
         f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}">'
-        f'<td>{ident(r.cve)}</td><td>{_idlink(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
+        # The two identifier columns are kept on one line by the table's class (patchday.css), not by a
+        # .pd-id on each cell's text: 44 bytes a row, on 26,654 rows per language at 3,000 bulletins.
+        f'<td>{esc(r.cve)}</td><td>{_link(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
         f'{_cve_cells(r.impact.label, r.severity.key, r.severity.label, r.severity.icon, bool(r.exploited), lang)}'
         for r in rows
     )
     return (
         f'<h1 id="cves">{esc(t("cves_year", year=year))}</h1>\n'
         f'<p><a href="{esc(index_url)}">{lb["cves"]}</a></p>\n{filter_div(filters)}\n'
-        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-sortable pd-filterable">\n'
+        f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="pd-table pd-sortable pd-filterable pd-cves">\n'
         f'<thead><tr><th scope="col">CVE</th><th scope="col">{lb["bulletin"]}</th><th scope="col">{lb["title"]}</th>'
         f'<th scope="col">{lb["impact"]}</th><th scope="col">{lb["max_severity"]}</th>'
         f'<th scope="col">{lb["exploited"]}</th></tr></thead>\n'

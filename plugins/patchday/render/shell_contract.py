@@ -67,6 +67,10 @@ UPSTREAM = {
     "404.html": "80c93494b5432b1b",
     # feeds on every page, noindex and the banner in previews (Material's extension point)
     "main.html": "9948b55a7bc979c3",
+    # Material's storage-scope script from assets/patchday/scope.js instead of inline
+    "partials/javascripts/base.html": "d6113712bc4deb30",
+    # Material's content scripts only where pymdownx.tabbed can give them a tab to select
+    "partials/javascripts/content.html": "3722e156f0f6339d",
     # the language menu: each language's name marked with its lang
     "partials/alternate.html": "572b1d4dae611aa5",
     # the footer line in the reader's language
@@ -77,4 +81,11 @@ UPSTREAM = {
     "partials/palette.html": "fb935107ae7d3d74",
     # the contents list: a <div> title where a page outside the nav has no __toc checkbox
     "partials/toc.html": "fde48f583563364b",
+}
+
+# Blocks of Material templates that an override (main.html) replaces: SHA-256 (first 16 hex
+# digits) of the block's source in Material's template, from {% block name %} to its {% endblock %}.
+UPSTREAM_BLOCKS = {
+    # base.html's config: only the translations the enabled features read
+    ("base.html", "config"): "b84001acaa9dc379",
 }

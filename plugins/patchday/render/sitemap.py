@@ -1,8 +1,11 @@
 """sitemap.xml entries for the pages MkDocs does not render: bulletins and the poured index pages.
 
-Written the way mkdocs-static-i18n writes the pages it renders: one ``<url>``
-per page and language, with an ``xhtml:link`` alternate for every language,
-so a crawler offers each reader the page in their language. ``lastmod`` is
+One ``<url>`` per page and language. Which pages are one page in several
+languages, every page says itself (``<link rel="alternate" hreflang>`` in its
+head, which search engines read as they read a sitemap's ``xhtml:link``); the
+sitemap does not say it again (mkdocs-static-i18n's alternates are taken out of
+the pages it lists too): four alternates a URL were ~5 MB of the sitemap at
+3,000 bulletins x 4 languages, 75 % of it. ``lastmod`` is
 when the page's content last changed (the newest revision among the
 bulletins it lists), not the build date: a rebuild alone should not ask
 crawlers to fetch 12,000 pages again.
@@ -25,6 +28,14 @@ _SHELL_URL = re.compile(r"\s*<url>(?:(?!</url>).)*?" + SHELL_ID + r".*?</url>", 
 def without_shells(sitemap: str) -> str:
     """MkDocs lists the page shells it rendered; they are removed from the site, so from the map too."""
     return _SHELL_URL.sub("", sitemap)
+
+
+_ALTERNATE = re.compile(r"\s*<xhtml:link [^>]*/>")
+
+
+def without_alternates(sitemap: str) -> str:
+    """mkdocs-static-i18n lists each page's language alternates; the pages' heads carry them (see above)."""
+    return _ALTERNATE.sub("", sitemap)
 
 
 _LASTMOD = re.compile(r"<lastmod>[^<]*</lastmod>")
@@ -70,20 +81,16 @@ def entries(catalog: Catalog, site_url: str, languages: Sequence[str], poured: S
     out = []
     for kind, path, key in pages:
         lastmod = _lastmod(catalog, kind, key, years)
-        alternates = "".join(
-            f'<xhtml:link rel="alternate" hreflang="{escape(lang)}" href="{escape(base + urls.site_path(lang, src, path))}"/>'
-            for lang in languages)
         for lang in languages:
             loc = escape(base + urls.site_path(lang, src, path))
-            out.append(f"<url><loc>{loc}</loc>" + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "")
-                       + f"{alternates}</url>")
+            out.append(f"<url><loc>{loc}</loc>" + (f"<lastmod>{lastmod.isoformat()}</lastmod>" if lastmod else "") + "</url>")
     return "\n".join(out)
 
 
 # sitemaps.org: at most 50,000 URLs and 50 MB (uncompressed) per file. Four languages
 # reach 50,000 URLs at about 12,400 bulletins; more languages, sooner. The byte limit is
-# the hosts' instead (Cloudflare Pages serves no file over 25 MiB, footprint.HOSTS): with
-# its language alternates a URL takes ~530 bytes, so 50,000 of them would be ~26 MB.
+# the hosts' instead (Cloudflare Pages serves no file over 25 MiB, footprint.HOSTS): a URL
+# takes ~130 bytes now, but one with language alternates took ~530, and 50,000 of those ~26 MB.
 MAX_URLS = 50_000
 MAX_BYTES = 25 * 1024 * 1024
 _URL = re.compile(r"<url>.*?</url>", re.S)
