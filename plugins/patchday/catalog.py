@@ -216,6 +216,14 @@ class Catalog:
         for e in self.entries:
             for o in e.overlays.values():
                 assess(e.bulletin, o)
+            for v in e.bulletin.vulnerabilities:
+                # Scoring a 4.0 vector is slow (~0.1 ms): scored here, the exports and the page
+                # writers inherit the scores, and the linter's CVSS rule finds them remembered.
+                if v.cvss is not None:
+                    try:
+                        vector_scores(v.cvss.v3, v.cvss.v4)
+                    except Exception:  # noqa: BLE001 - a vector that does not parse: the linter says why
+                        pass
 
     def replace_entry(self, new: Entry) -> Entry:
         """Put ``new`` in place of the entry with its ID, in the same release; returns the old one."""

@@ -217,7 +217,7 @@ def bulletin(catalog: Catalog, e: Entry) -> dict[str, Any]:
 def _update(catalog: Catalog, e: Entry, r: Affected) -> dict[str, Any]:
     """The record's update, with the fixed build's CPE / PURL as stated or derived (identity.py)."""
     assert r.update is not None
-    ids = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
+    ids = common.fixed_ids(catalog, e, r.product, r.update.fixed)
     return {**r.update.model_dump(mode="json"), "fixed_cpe": ids.cpe, "fixed_purl": ids.purl}
 
 

@@ -17,7 +17,8 @@ from zoneinfo import ZoneInfo
 
 import orjson
 
-from patchday.catalog import Entry, Score
+from patchday import identity
+from patchday.catalog import Catalog, Entry, Score
 from patchday.catalog import vector_scores
 from patchday.model import Settings
 from patchday.model.bulletin import Bulletin, Revision
@@ -167,6 +168,18 @@ def memoized() -> Iterator[None]:
     finally:
         if outer is None:
             _memo = None
+
+
+def fixed_ids(catalog: Catalog, e: Entry, product: str, build: str) -> identity.Ids:
+    """:func:`patchday.identity.fixed_ids`, shared inside ``memoized()``: the CSAF product tree, the VEX
+    document and the API file of every CVE of a bulletin ask for each fixed build's identifiers."""
+    if _memo is None:
+        return identity.fixed_ids(catalog.products, e.bulletin, product, build)
+    key = ("fixed", id(e), product, build)
+    hit = _memo.get(key)
+    if hit is None:
+        hit = _memo[key] = identity.fixed_ids(catalog.products, e.bulletin, product, build)
+    return hit
 
 
 def assess(e: Entry, lang: str) -> Freshness:

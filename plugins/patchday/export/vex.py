@@ -135,7 +135,7 @@ def _vulnerability(catalog: Catalog, cov: list[Covering], wanted: dict[str, dict
             by_severity.setdefault(v.severity[r.product], {}).update(dict.fromkeys(ids))
             if r.update is not None:
                 if r.update.fixed is not None:  # a KB-only update names no fixed build to list
-                    fixes.setdefault(r.product, {})[r.update.fixed] = identity.fixed_ids(catalog.products, e.bulletin, r.product, r.update.fixed)
+                    fixes.setdefault(r.product, {})[r.update.fixed] = common.fixed_ids(catalog, e, r.product, r.update.fixed)
                     fixed[fixed_id(r.product, r.update.fixed)] = None
                 install = (w["remedy.install"].format(update=r.update.id, fixed=r.update.fixed) if r.update.fixed is not None
                            else w["remedy.install_kb"].format(update=r.update.id))

@@ -14,6 +14,7 @@ the loader turns into a diagnostic at the field's line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Annotated, Any
 
 from packageurl import PackageURL
@@ -113,6 +114,9 @@ Purl = Annotated[
 _CPE_ESCAPE = re.compile(r"([^A-Za-z0-9._\-])")
 
 
+# Cached: the exports ask for the same (version, build) pair in the CSAF product tree, the VEX
+# document and the API file of every CVE of a bulletin, ~200,000 times for ~30,000 pairs at 3,000 bulletins.
+@lru_cache(maxsize=65_536)
 def fixed_cpe(version_cpe: str, build: str) -> str:
     """The version's CPE with its version component set to the fixed build (other components kept)."""
     parts = cpe_components(version_cpe)
@@ -120,6 +124,7 @@ def fixed_cpe(version_cpe: str, build: str) -> str:
     return "cpe:2.3:" + ":".join(parts)
 
 
+@lru_cache(maxsize=65_536)
 def fixed_purl(version_purl: str, build: str) -> str:
     """The version's PURL with its version set to the fixed build (type, namespace, name, qualifiers kept)."""
     p = PackageURL.from_string(version_purl)

@@ -190,7 +190,7 @@ def _product_tree(e: Entry, catalog: Catalog) -> dict[str, Any]:
             leaves.append({"category": "product_version", "name": v.id, "product": product})
         for fixed in fixes.get(p.id, {}):
             product = {"name": f"{p.name} {fixed}", "product_id": fixed_id(p.id, fixed)}
-            _identify(product, identity.fixed_ids(catalog.products, e.bulletin, p.id, fixed))
+            _identify(product, common.fixed_ids(catalog, e, p.id, fixed))
             leaves.append({"category": "product_version", "name": fixed, "product": product})
         products.append({"category": "product_name", "name": p.name, "branches": leaves})
     tree: dict[str, Any] = {"branches": [{"category": "vendor", "name": catalog.settings.vendor, "branches": products}]}
