@@ -233,9 +233,12 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         """
         staged = staging.fresh(site_dir)
         self._staged_in = site_dir
-        self._early["exports"] = jobs.Forked("exports", jobs.exports, catalog, staged)
+        # The search index first: it needs no scores, so it runs on the second core while
+        # this process scores the CVSS vectors that the exports (and later the pages) read.
         if self._options.search_index:
             self._early["search index"] = jobs.Forked("search index", jobs.search_in_fork, catalog, staged, settings.languages)
+        catalog.work_out_scores()
+        self._early["exports"] = jobs.Forked("exports", jobs.exports, catalog, staged)
 
     def wait_for_background(self, *, stop: bool = False) -> None:
         """Before the next build cleans the folder, let the jobs of the previous one finish;

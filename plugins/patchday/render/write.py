@@ -161,3 +161,4 @@ def warm(batch: Batch) -> None:
     if release is not None:
         render_page(catalog, release)
     catalog.work_out_shared()  # done already in a build; the serve fast path may bring a new catalog
+    catalog.work_out_scores()
