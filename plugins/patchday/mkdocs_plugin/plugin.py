@@ -108,6 +108,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
         self._early: dict[str, jobs.Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
+        self._staged: Path | None = None  # that staging folder
         self._bytecode = MemoryBytecodeCache()
         self._background: list[jobs.Background] = []  # under serve: the jobs written after the pages
         self._options = BuildOptions()  # read with the site settings in on_config
@@ -170,15 +171,27 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         failure: Exception | None = None
         try:
             catalog = build_catalog(corpus, settings, as_of, preview=preview)
-            catalog.work_out_shared()  # before any fork: the exports, search and page writers inherit it
         except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
-            failure, catalog = exc, None  # a catalog without its shared facts must not go on to the outputs
-        t2 = time.perf_counter()
+            failure, catalog = exc, None
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
-        if catalog is not None and loaded_clean and self._command != "serve":
+        early = catalog is not None and loaded_clean and self._command != "serve"
+        if early and self._options.search_index:
+            # The search index reads only the records: it starts now, and the second core
+            # indexes while this one works out the facts the other outputs share.
             jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
-            self._start_early(catalog, settings, site_dir)
+            self._start_search(catalog, settings, site_dir)
+        if catalog is not None:
+            try:
+                catalog.work_out_shared()  # before the exports and page writers fork: they inherit it
+            except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
+                failure, catalog = exc, None  # a catalog without its shared facts must not go on to the outputs
+                self._stop_early()
+        t2 = time.perf_counter()
+        if catalog is not None and early:
+            catalog.work_out_scores()
+            jobs.keep_from_collector()
+            self._start_exports(catalog, site_dir)
         diagnostics = lint(corpus, settings, as_of=None if preview else as_of)  # as_of: nothing from a record's future
         t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
@@ -223,22 +236,23 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             files.append(File(uri, config.docs_dir, config.site_dir, config.use_directory_urls, inclusion=inclusion))
         return files
 
-    def _start_early(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
-        """Fork the exports and the search index now: they need only the catalog.
+    def _staging(self, site_dir: Path) -> Path:
+        """The staging folder inside site_dir that the early jobs write into; MkDocs' clean leaves it
+        alone (it skips dot-entries) and ``on_post_build`` moves its content into place."""
+        if self._staged_in is None or self._staged is None:
+            self._staged = staging.fresh(site_dir)
+            self._staged_in = site_dir
+        return self._staged
 
-        They write into a staging folder inside site_dir, which MkDocs' clean leaves
-        alone (it skips dot-entries); ``on_post_build`` moves their output into place.
-        Their CPU work overlaps the linter and MkDocs rendering the index pages in this
-        process, which use one core.
-        """
-        staged = staging.fresh(site_dir)
-        self._staged_in = site_dir
-        # The search index first: it needs no scores, so it runs on the second core while
-        # this process scores the CVSS vectors that the exports (and later the pages) read.
-        if self._options.search_index:
-            self._early["search index"] = jobs.Forked("search index", jobs.search_in_fork, catalog, staged, settings.languages)
-        catalog.work_out_scores()
-        self._early["exports"] = jobs.Forked("exports", jobs.exports, catalog, staged)
+    def _start_search(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
+        """Fork the search index now: it needs only the catalog's records. Its CPU work overlaps the
+        shared facts, the linter and MkDocs rendering the index pages in this process."""
+        self._early["search index"] = jobs.Forked("search index", jobs.search_in_fork, catalog, self._staging(site_dir),
+                                                  settings.languages)
+
+    def _start_exports(self, catalog: Catalog, site_dir: Path) -> None:
+        """Fork the exports once the catalog's shared facts and scores are worked out, which they read."""
+        self._early["exports"] = jobs.Forked("exports", jobs.exports, catalog, self._staging(site_dir))
 
     def wait_for_background(self, *, stop: bool = False) -> None:
         """Before the next build cleans the folder, let the jobs of the previous one finish;
