@@ -25,16 +25,21 @@ _TRASH = ".patchday-trash"
 OWNED = (".well-known/csaf", "api", "feeds", "calendar", "pagefind")
 
 
+def folder(site_dir: Path) -> Path:
+    """The staging folder of ``site_dir``."""
+    return Path(site_dir) / STAGING
+
+
 def fresh(site_dir: Path) -> Path:
     """An empty staging folder in ``site_dir`` (a previous, interrupted build's is removed)."""
-    staging = Path(site_dir) / STAGING
+    staging = folder(site_dir)
     shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir(parents=True)
     return staging
 
 
 def discard(site_dir: Path) -> None:
-    shutil.rmtree(Path(site_dir) / STAGING, ignore_errors=True)
+    shutil.rmtree(folder(site_dir), ignore_errors=True)
 
 
 def owned(rel: str, languages: list[str] | tuple[str, ...] = ()) -> bool:

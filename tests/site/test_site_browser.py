@@ -9,6 +9,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -239,10 +240,4 @@ def test_the_colour_scheme_a_reader_picks_follows_them_across_the_site(page, ser
     page.goto(server + "fr/products/mail-server/")
     assert page.evaluate("__md_scope.href") == server
     assert page.get_attribute("body", "data-md-color-scheme") == chosen
-    assert page.evaluate("Object.keys(localStorage)") == [urlsplit_path(server) + ".__palette"]
-
-
-def urlsplit_path(url: str) -> str:
-    from urllib.parse import urlsplit
-
-    return urlsplit(url).path
+    assert page.evaluate("Object.keys(localStorage)") == [urlsplit(server).path + ".__palette"]

@@ -34,23 +34,17 @@ CASES = [(lang, name) for lang in ("en", "ja") for name in PAGES] + [
 # Pages whose tables must show identifiers (bulletin IDs, KB numbers, builds, CVE ids).
 WITH_IDS = {"home", "release", "bulletin", "product", "cves-2026"}
 
+# The lines an element's text takes: distinct tops of the rectangles of its text nodes.
+_LINES = """e => { const tops = new Set(), walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const r = document.createRange(); r.selectNodeContents(n);
+    for (const x of r.getClientRects()) if (x.width > 0) tops.add(Math.round(x.top)); }
+  return [e.textContent.trim(), tops.size]; }"""
 # Elements that hold one identifier: marked .pd-id, or a cell of the two identifier columns of a CVE table.
-# Each gives its text and the number of lines that text takes (distinct tops of its text's rectangles).
-TOKENS_JS = """() => [...document.querySelectorAll('article .pd-id, article table.pd-cves td:nth-child(-n+2)')]
-  .filter(e => e.getClientRects().length > 0)
-  .map(e => { const tops = new Set(), walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-              for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-                const r = document.createRange(); r.selectNodeContents(n);
-                for (const x of r.getClientRects()) if (x.width > 0) tops.add(Math.round(x.top)); }
-              return [e.textContent.trim(), tops.size]; })"""
-# Lines a header's text takes: distinct tops of the rectangles of its text nodes.
-HEADER_LINES_JS = """() => [...document.querySelectorAll('article table th')]
-  .filter(th => th.offsetWidth > 2)
-  .map(th => { const tops = new Set(), walk = document.createTreeWalker(th, NodeFilter.SHOW_TEXT);
-               for (let n = walk.nextNode(); n; n = walk.nextNode()) {
-                 const r = document.createRange(); r.selectNodeContents(n);
-                 for (const x of r.getClientRects()) if (x.width > 0) tops.add(Math.round(x.top)); }
-               return [th.textContent.trim(), tops.size]; })"""
+TOKENS_JS = f"""() => [...document.querySelectorAll('article .pd-id, article table.pd-cves td:nth-child(-n+2)')]
+  .filter(e => e.getClientRects().length > 0).map({_LINES})"""
+HEADER_LINES_JS = f"""() => [...document.querySelectorAll('article table th')]
+  .filter(th => th.offsetWidth > 2).map({_LINES})"""
 
 
 def url(server: str, lang: str, path: str) -> str:

@@ -10,8 +10,8 @@ import contextlib
 import datetime as dt
 import json
 import re
-from collections.abc import Iterator
-from typing import Any
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
@@ -77,13 +77,7 @@ def revision_moments(b: Bulletin, settings: Settings) -> list[tuple[Revision, dt
     Every format asks, the calendar once per language: inside ``memoized()`` the
     list is made once per bulletin and shared, so read it, never change it.
     """
-    if _memo is None:
-        return _revision_moments(b, settings)
-    key = ("moments", id(b), id(settings))
-    hit = _memo.get(key)
-    if hit is None:
-        hit = _memo[key] = _revision_moments(b, settings)
-    return hit  # type: ignore[no-any-return]
+    return _remembered(("moments", id(b), id(settings)), lambda: _revision_moments(b, settings))
 
 
 def _revision_moments(b: Bulletin, settings: Settings) -> list[tuple[Revision, dt.datetime]]:
@@ -155,6 +149,17 @@ def dumps(value: Any) -> bytes:
 # `patchday serve` never sees an answer about an older catalog.
 
 _memo: dict[tuple[Any, ...], Any] | None = None
+T = TypeVar("T")
+
+
+def _remembered(key: tuple[Any, ...], make: Callable[[], T]) -> T:
+    """``make()``, kept under ``key`` inside ``memoized()``; outside it, made every time."""
+    if _memo is None:
+        return make()
+    hit = _memo.get(key)
+    if hit is None:
+        hit = _memo[key] = make()
+    return hit  # type: ignore[no-any-return]
 
 
 @contextlib.contextmanager
@@ -173,13 +178,7 @@ def memoized() -> Iterator[None]:
 def fixed_ids(catalog: Catalog, e: Entry, product: str, build: str) -> identity.Ids:
     """:func:`patchday.identity.fixed_ids`, shared inside ``memoized()``: the CSAF product tree, the VEX
     document and the API file of every CVE of a bulletin ask for each fixed build's identifiers."""
-    if _memo is None:
-        return identity.fixed_ids(catalog.products, e.bulletin, product, build)
-    key = ("fixed", id(e), product, build)
-    hit = _memo.get(key)
-    if hit is None:
-        hit = _memo[key] = identity.fixed_ids(catalog.products, e.bulletin, product, build)
-    return hit
+    return _remembered(("fixed", id(e), product, build), lambda: identity.fixed_ids(catalog.products, e.bulletin, product, build))
 
 
 def assess(e: Entry, lang: str) -> Freshness:
@@ -193,13 +192,7 @@ def scores(v: Any) -> tuple[Score, ...]:
 
 def localizer(e: Entry, lang: str, settings: Settings) -> Localizer:
     """A Localizer, shared inside ``memoized()`` (it is read-only once made)."""
-    if _memo is None:
-        return Localizer(e, lang, settings)
-    key = ("loc", id(e), lang, id(settings))
-    hit = _memo.get(key)
-    if hit is None:
-        hit = _memo[key] = Localizer(e, lang, settings)
-    return hit
+    return _remembered(("loc", id(e), lang, id(settings)), lambda: Localizer(e, lang, settings))
 
 
 class Localizer:

@@ -108,7 +108,6 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         # Forked as soon as MkDocs has cleaned site_dir (they need the catalog only): exports, search index.
         self._early: dict[str, jobs.Forked] = {}
         self._staged_in: Path | None = None  # the site_dir whose staging folder they write into
-        self._staged: Path | None = None  # that staging folder
         self._bytecode = MemoryBytecodeCache()
         self._background: list[jobs.Background] = []  # under serve: the jobs written after the pages
         self._options = BuildOptions()  # read with the site settings in on_config
@@ -239,10 +238,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def _staging(self, site_dir: Path) -> Path:
         """The staging folder inside site_dir that the early jobs write into; MkDocs' clean leaves it
         alone (it skips dot-entries) and ``on_post_build`` moves its content into place."""
-        if self._staged_in is None or self._staged is None:
-            self._staged = staging.fresh(site_dir)
+        if self._staged_in is None:
             self._staged_in = site_dir
-        return self._staged
+            return staging.fresh(site_dir)
+        return staging.folder(self._staged_in)
 
     def _start_search(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
         """Fork the search index now: it needs only the catalog's records. Its CPU work overlaps the
