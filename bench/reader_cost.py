@@ -28,8 +28,8 @@ CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 LIMIT_BYTES = 1_000_000  # the issue's bound for a search; "well under" it is the goal
-# Pagefind's UI writes "N results for ..." or "No results for ..." here once a search is done.
-SEARCH_DONE = ".pagefind-ui__message"
+# The search page marks its box once a search is done and its first results are shown.
+SEARCH_DONE = "#pd-search[data-state=done]"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -62,7 +62,8 @@ def queries(corpus: Path) -> list[tuple[str, str, str]]:
 
 
 def _measure(browser, url: str, wait_for: str) -> tuple[int, int, int]:
-    """(all bytes, bytes under a pagefind/ folder, requests) for one fresh page load."""
+    """(all bytes, bytes a search costs, requests) for one fresh page load: the search's bytes are its
+    script and what it fetches from the language's search-index/ folder."""
     context = browser.new_context()
     page = context.new_page()
     sizes: list[tuple[str, int]] = []
@@ -82,7 +83,7 @@ def _measure(browser, url: str, wait_for: str) -> tuple[int, int, int]:
     page.wait_for_selector(wait_for, timeout=30_000)
     page.wait_for_load_state("networkidle")
     context.close()
-    return sum(s for _, s in sizes), sum(s for u, s in sizes if "/pagefind/" in u), len(sizes)
+    return sum(s for _, s in sizes), sum(s for u, s in sizes if "/search-index/" in u or u.endswith("/assets/patchday/search.js")), len(sizes)
 
 
 def _prefix(lang: str) -> str:

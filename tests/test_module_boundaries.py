@@ -23,7 +23,6 @@ OS_CALLS = {"fork", "forkpty", "nice", "sched_setaffinity", "setpgid", "killpg",
 # Running an external program and waiting for it is I/O, not parallel work: these stages' job
 # is to produce output with that program.
 RUNS_A_PROGRAM = {
-    "render/search.py": "runs Pagefind once per language and waits for it (jobs.search runs it beside the pages)",
     "export/sign.py": "runs gpg to sign each CSAF document",
 }
 # Package-level import edges that close a cycle, and why each is not a layering fault.

@@ -167,7 +167,7 @@ def test_installed_wheel_builds_the_example_identically_on_mkdocs_and_properdocs
     mk, pd = _tree(tmp_path / "mk"), _tree(tmp_path / "pd")
     assert len(mk) > 500
     assert (tmp_path / "pd" / ".well-known" / "csaf" / "provider-metadata.json").is_file()
-    assert any(k.startswith("pagefind/") for k in pd)
+    assert any(k.startswith("search-index/") for k in pd)
     differ = sorted(k for k in mk.keys() | pd.keys() if mk.get(k) != pd.get(k))
     assert differ == [], f"{len(differ)} files differ, e.g. {differ[:10]}"
     # ProperDocs driven from Python (no command line to map mkdocs.* first): the plugin is still its plugin

@@ -99,22 +99,6 @@ def lower_priority(niceness: int = NICENESS) -> None:
         pass
 
 
-def leave_cores_to_others() -> None:
-    """Keep the programs this process starts (Pagefind) to half the CPUs, at least one.
-
-    In a build Pagefind runs next to the page writers and the exports, and every CPU
-    is busy anyway. It starts a thread per CPU, and on two CPUs its threads spend much
-    of their time waiting on each other (futex, sched_yield under strace): the same
-    four indexes of 1,000 bulletins took 9.6-11.2 CPU-s with both CPUs and 8.7-10.0
-    with one. Call it only in a process of its own (a forked child).
-    """
-    try:
-        cpus = sorted(os.sched_getaffinity(0))
-        os.sched_setaffinity(0, cpus[len(cpus) - max(1, len(cpus) // 2):])
-    except (AttributeError, OSError):
-        pass
-
-
 def _cpu_ticks() -> tuple[int, int] | None:
     try:
         with open("/proc/stat", "rb") as f:
@@ -261,14 +245,14 @@ def search(catalog: Catalog, site_dir: Path, languages: list[str], should_stop: 
     from patchday.render.search import build_index
 
     t0 = time.perf_counter()
-    errors = build_index(catalog, site_dir, languages, should_stop)
+    with collector_paused():  # the postings are millions of small lists, none in a cycle
+        errors = build_index(catalog, site_dir, languages, should_stop)
     if errors:
         raise RuntimeError(errors)
     return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
 
 
 def search_in_fork(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
-    leave_cores_to_others()  # this is a forked child: its affinity is its own
     return search(catalog, site_dir, languages)
 
 
@@ -303,7 +287,7 @@ class Forked:
         return self._proc is not None and self._proc.is_alive()
 
     def kill(self) -> None:
-        """Stop the child and whatever it started (Pagefind), which would otherwise go on writing."""
+        """Stop the child and whatever it started, which would otherwise go on writing."""
         if self._proc is not None and self._proc.is_alive():
             try:
                 os.killpg(self._proc.pid, signal.SIGKILL)
@@ -357,7 +341,7 @@ class Background:
         self._thread.start()
 
     def wait(self, *, stop: bool = False) -> None:
-        """``stop``: write nothing more (the current Pagefind run is killed) before returning."""
+        """``stop``: write nothing more before returning."""
         if stop:
             self._stop.set()
         self._thread.join()

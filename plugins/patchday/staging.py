@@ -22,7 +22,7 @@ from pathlib import Path
 STAGING = ".patchday-staging"
 _TRASH = ".patchday-trash"
 # Trees whose every file patchday writes: replaced whole, so nothing stale survives in them.
-OWNED = (".well-known/csaf", "api", "feeds", "calendar", "pagefind")
+OWNED = (".well-known/csaf", "api", "feeds", "calendar", "search-index")
 
 
 def folder(site_dir: Path) -> Path:
@@ -47,7 +47,7 @@ def owned(rel: str, languages: list[str] | tuple[str, ...] = ()) -> bool:
     if rel in OWNED:
         return True
     lang, _, rest = rel.partition("/")
-    return lang in languages and rest == "pagefind"
+    return lang in languages and rest == "search-index"
 
 
 def publish(site_dir: Path, languages: list[str] | tuple[str, ...] = ()) -> Path | None:

@@ -187,7 +187,7 @@ def test_schema_check_detects_drift(tmp_path: Path) -> None:
 def assert_no_outputs(out: Path) -> None:
     """Nothing the forked exports and search index write, staged or published."""
     left = sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) if out.exists() else []
-    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "pagefind"))], left
+    assert not [p for p in left if p.startswith((".patchday", ".well-known", "api", "feeds", "search-index"))], left
 
 
 def test_a_build_that_fails_its_lint_publishes_no_export(site: Path) -> None:

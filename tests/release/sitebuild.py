@@ -54,7 +54,7 @@ def build(config: Path, site: Path, *, as_of: str, env: dict[str, str] | None = 
 
 
 def contents(path: Path) -> Iterator[bytes]:
-    """A file's bytes, and its decompressed bytes when it is gzip (Pagefind, .gz)."""
+    """A file's bytes, and its decompressed bytes when it is gzip (.gz)."""
     data = path.read_bytes()
     yield data
     if data[:2] == b"\x1f\x8b":

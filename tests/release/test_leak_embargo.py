@@ -5,8 +5,8 @@ bulletin itself: the release notes of a month whose out-of-band bulletin is
 already public (and their translation), products, families and versions that
 only an embargoed bulletin names or whose release date is still to come, and
 every text field of drafts, reviews and future finals with their translations.
-The whole site is built and every output byte searched (gzip and Pagefind
-fragments decompressed). A later build shows each canary once its time has come,
+The whole site is built and every output byte searched (gzip
+files decompressed). A later build shows each canary once its time has come,
 so each search can fail.
 
 A second corpus holds what the build must refuse rather than filter: a published

@@ -105,14 +105,19 @@ def test_bulletin_pages_are_small(site):
 
 
 def test_search_index_per_language(site):
+    import gzip
     import json
 
-    # One bundle per language under its root (render/search.py), holding that language only.
+    # One index per language under its root (render/search.py), holding that language's pages only.
     for lang in LANGS:
-        bundle = site / ("pagefind" if lang == "en" else f"{lang}/pagefind")
-        entry = json.loads((bundle / "pagefind-entry.json").read_text())
-        assert list(entry["languages"]) == [lang], (lang, entry["languages"])
-        assert entry["languages"][lang]["page_count"] == 3
+        bundle = site / ("search-index" if lang == "en" else f"{lang}/search-index")
+        meta = json.loads((bundle / "meta.json").read_text())
+        assert meta["lang"] == lang and meta["docs"] == 3, meta
+        records = [r for f in sorted((bundle / meta["build"] / "r").glob("*.json.gz")) for r in json.loads(gzip.decompress(f.read_bytes()))]
+        prefix = "" if lang == "en" else f"{lang}/"
+        assert [r["u"] for r in records] == [f"{prefix}bulletins/CX26-00{i}/" for i in (1, 2, 3)], records
+        # Nothing but the build's folder and meta.json: a new build never leaves an old one beside it.
+        assert sorted(p.name for p in bundle.iterdir()) == sorted([meta["build"], "meta.json"])
 
 
 def test_sitemap_lists_every_page_in_every_language_and_no_shell(site):

@@ -65,7 +65,7 @@ def test_page_reads_at_width(browser, server, lang, name, width, scheme):  # noq
     response = page.goto(url(server, lang, PAGES[name]))
     assert response is not None and response.ok, (name, response and response.status)
     if name == "search":
-        page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
+        page.wait_for_selector("#pd-search[data-state=done]", timeout=10_000)
     if scheme == "dark":
         assert page.get_attribute("body", "data-md-color-scheme") == "slate"
 
@@ -160,8 +160,8 @@ def test_header_search_uses_the_readers_language(page, server):
     page.fill("#pd-hsearch-q", "情報漏えい")
     page.press("#pd-hsearch-q", "Enter")
     page.wait_for_url("**/ja/search/?q=*")
-    page.wait_for_selector(".pagefind-ui__result-link", timeout=10_000)
-    links = page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.getAttribute('href'))")
+    page.wait_for_selector("#pd-search[data-state=done]", timeout=10_000)
+    links = page.eval_on_selector_all(".pd-result__link", "els => els.map(e => e.getAttribute('href'))")
     assert links and all("/ja/" in h for h in links), links
 
 

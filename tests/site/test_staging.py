@@ -28,7 +28,7 @@ def test_publish_replaces_owned_trees_and_merges_the_rest(tmp_path: Path) -> Non
         "index.html": "home",
         "assets/patchday/patchday.css": "css",
         "de/index.html": "Startseite",
-        "de/pagefind/old.pf_fragment": "stale index",
+        "de/search-index/old.json": "stale index",
     })
     staged = staging.fresh(site)
     write(staged, {
@@ -36,7 +36,7 @@ def test_publish_replaces_owned_trees_and_merges_the_rest(tmp_path: Path) -> Non
         ".well-known/security.txt": "new",
         "assets/patchday/affected.js": "js",
         "api/v1/index.json": "{}",
-        "de/pagefind/pagefind.js": "index",
+        "de/search-index/meta.json": "index",
     })
     trash = staging.publish(site, ["en", "de"])
     assert trash is not None and (trash / ".well-known/csaf/white/2026/cx26-004.json").exists()
@@ -49,15 +49,15 @@ def test_publish_replaces_owned_trees_and_merges_the_rest(tmp_path: Path) -> Non
         "assets/patchday/affected.js": "js",
         "assets/patchday/patchday.css": "css",
         "de/index.html": "Startseite",
-        "de/pagefind/pagefind.js": "index",
+        "de/search-index/meta.json": "index",
         "index.html": "home",
     }
     assert not trash.exists() and not (site / staging.STAGING).exists()
 
 
 def test_owned_is_exact_about_language_bundles() -> None:
-    assert staging.owned("de/pagefind", ["en", "de"])
-    assert not staging.owned("de/pagefind", ["en"])
+    assert staging.owned("de/search-index", ["en", "de"])
+    assert not staging.owned("de/search-index", ["en"])
     assert not staging.owned("de", ["en", "de"]) and not staging.owned("assets", ["en"])
     assert staging.owned(".well-known/csaf") and not staging.owned(".well-known")
 

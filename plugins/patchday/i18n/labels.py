@@ -230,6 +230,15 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
         "La recherche nécessite JavaScript. Sans JavaScript, utilisez les index par publication, produit et CVE.",
         "検索には JavaScript が必要です。JavaScript なしでは、リリース、製品、CVE の一覧を使用してください。",
     ),
+    "search.results": ("{n} results for “{q}”", "{n} Ergebnisse für „{q}“", "{n} résultats pour « {q} »", "「{q}」の検索結果: {n} 件"),
+    "search.none": ("No results for “{q}”.", "Keine Ergebnisse für „{q}“.", "Aucun résultat pour « {q} ».", "「{q}」に一致する結果はありません。"),
+    "search.more": ("More results", "Weitere Ergebnisse", "Plus de résultats", "さらに表示"),
+    "search.loading": ("Searching…", "Suche läuft …", "Recherche en cours…", "検索しています…"),
+    "search.error": ("The search index could not be loaded. Reload the page to try again.",
+                     "Der Suchindex konnte nicht geladen werden. Laden Sie die Seite neu, um es erneut zu versuchen.",
+                     "L’index de recherche n’a pas pu être chargé. Rechargez la page pour réessayer.",
+                     "検索インデックスを読み込めませんでした。ページを再読み込みしてください。"),
+    "search.in_bulletin": ("In this bulletin", "In diesem Bulletin", "Dans ce bulletin", "このセキュリティ情報内"),
     "affected_intro": (
         "Choose your products and versions to see which bulletins apply and which updates to install.",
         "Wählen Sie Ihre Produkte und Versionen, um zu sehen, welche Bulletins zutreffen und welche Updates Sie installieren müssen.",
@@ -437,6 +446,7 @@ _TABLE: dict[str, tuple[str, str, str, str]] = {
 _PLURALS: dict[str, tuple[dict[str, str], dict[str, str], dict[str, str], dict[str, str]]] = {
     "bulletin_count": ({"one": "{n} bulletin"}, {"one": "{n} Bulletin"}, {"one": "{n} bulletin"}, {}),
     "cve_count_n": ({"one": "{n} CVE"}, {"one": "{n} CVE"}, {"one": "{n} CVE"}, {}),
+    "search.results": ({"one": "{n} result for “{q}”"}, {"one": "{n} Ergebnis für „{q}“"}, {"one": "{n} résultat pour « {q} »"}, {}),
     "affected.count": ({"one": "{n} bulletin applies to {version}."}, {"one": "{n} Bulletin betrifft {version}."},
                        {"one": "{n} bulletin concerne {version}."}, {}),
     "affected.install": ({"one": "Install this update:"}, {"one": "Installieren Sie dieses Update:"},

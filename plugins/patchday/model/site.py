@@ -237,7 +237,7 @@ class BuildOptions(BaseModel):
 
     enabled: Flag = Field(default=True, description="Turn the plugin off without removing it.")
     preview: Flag = Field(default=False, description="Include drafts and embargoed bulletins; also PATCHDAY_PREVIEW.")
-    search_index: Flag = Field(default=True, description="Build the Pagefind search index (skip for fast previews).")
+    search_index: Flag = Field(default=True, description="Build the search index of every language (skip for fast previews).")
     workers: int = Field(default=0, ge=0, le=MAX_WORKERS, strict=True,
                          description="Worker processes for bulletin pages; 0 = one per CPU.")
     # Off, one info line sums the warnings up by code (each is listed with --verbose): a stale

@@ -25,7 +25,7 @@ def bulletin_html(v: BulletinView) -> str:
     t = Labels(lang)
     lb = escaped_labels(lang)
     sep = Formatter(lang).separator  # ', ' or Japanese '、'
-    out = ['<div class="pd-bulletin" data-pagefind-body><header class="pd-head">',
+    out = ['<div class="pd-bulletin"><header class="pd-head">',
            f'<h1 id="{esc(v.id.lower())}"><span class="pd-id">{esc(v.id)}</span> {txt(v.title, lang)}</h1>']
     # The maximum severity first (icon and word), then only the flags that hold: scanned in a second.
     flags = [f'<span class="pd-flag pd-flag--severity"><span class="pd-flag__label">{lb["max_severity"]}:</span> {sev(v.severity)}</span>']

@@ -127,11 +127,16 @@ def affected(ctx: PageCtx) -> Rendered:
                             products_url=ctx.url(urls.PRODUCTS), script_labels=affected_script_labels(ctx.lang)), [])
 
 
+SEARCH_SCRIPT_LABELS = {"label": "search", "results": "search.results", "none": "search.none", "more": "search.more",
+                        "loading": "search.loading", "error": "search.error", "inBulletin": "search.in_bulletin"}
+
+
 def search(ctx: PageCtx) -> Rendered:
     root = urls.root(ctx.site_path)
-    # One Pagefind bundle per language, under the language root (render/search.py).
-    bundle = root + urls.site_path(ctx.lang, ctx.source_lang, "pagefind/")
-    return Rendered(_render("search.html.j2", ctx, root=root, bundle=bundle), [])
+    # One index per language, under the language root (render/search.py).
+    index = root + urls.site_path(ctx.lang, ctx.source_lang, urls.SEARCH_INDEX)
+    labels = json.dumps(script_labels(ctx.lang, SEARCH_SCRIPT_LABELS), ensure_ascii=False, separators=(",", ":"))
+    return Rendered(_render("search.html.j2", ctx, root=root, index=index, script_labels=labels), [])
 
 
 def severity_ratings(ctx: PageCtx) -> Rendered:

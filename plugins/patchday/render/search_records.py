@@ -1,9 +1,9 @@
-"""What search finds a bulletin by, per language: a small HTML record, not the page.
+"""What search finds a bulletin by, per language: a small record, not the page.
 
 Readers search for an ID, a CVE, a KB number, a product or version, an
 impact, or words of a title or summary. The record holds exactly those,
 in the reader's language (titles, summaries and impact names translated
-where a translation exists), with one heading per CVE so that a result
+where a translation exists), with one section per CVE so that a result
 links straight to that CVE's section of the page.
 
 Descriptions, FAQ, workarounds and CVSS vectors are left out on purpose:
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from html import escape
+from dataclasses import dataclass
 
 from patchday.catalog import Catalog, Entry
 from patchday.i18n import Labels
@@ -32,12 +32,31 @@ def plain(markdown: str) -> str:
     return " ".join(_MARKS.sub(" ", _LINK.sub(r"\1", markdown)).split())
 
 
-def url(catalog: Catalog, lang: str, bid: str) -> str:
-    """The page's path from the site root, as Pagefind gives it for a crawled page."""
-    return "/" + urls.site_path(lang, catalog.settings.source_language, urls.bulletin(bid))
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One CVE of a bulletin: a result links to its section of the page."""
+
+    anchor: str  # the section's id on the page
+    heading: str  # "CVE-...: title"
+    detail: str  # impact and CWE
 
 
-def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
+@dataclass(frozen=True, slots=True)
+class Record:
+    path: str  # the page's path from the site root, without a leading slash
+    id: str
+    ident: str  # what readers paste: the bulletin ID, its CVE IDs and update numbers
+    title: str
+    summary: str
+    facts: str  # severity, impacts, products and versions, updates
+    sections: tuple[Section, ...]
+
+
+def path(catalog: Catalog, lang: str, bid: str) -> str:
+    return urls.site_path(lang, catalog.settings.source_language, urls.bulletin(bid))
+
+
+def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> Record:
     b = entry.bulletin
     overlay = entry.overlays.get(lang) if lang != catalog.settings.source_language else None
     # The per-field rule of translate.merge, for the three kinds of text a record holds; a full
@@ -59,22 +78,16 @@ def record(catalog: Catalog, entry: Entry, lang: str, t: Labels) -> str:
         *products,
         *entry.updates,
     ]
-    out = [
-        f'<html lang="{escape(lang)}"><head><title>{escape(b.id)}</title></head><body><main data-pagefind-body>',
-        f'<h1>{escape(b.id)} {escape(text("title", b.title))}</h1>',
-        f"<p>{escape(plain(text('summary', b.summary)))}</p>",
-        f"<p>{escape(' · '.join(facts))}</p>",
-    ]
-    for v in b.vulnerabilities:
-        title = text(f"vulnerabilities/{v.cve}/title", v.title)
-        out.append(f'<h2 id="{escape(v.cve.lower())}">{escape(v.cve)}: {escape(title)}</h2>'
-                   f"<p>{escape(t(f'impact.{v.impact}'))} {escape(' '.join(v.cwe))}</p>")
-    out.append("</main></body></html>")
-    return "".join(out)
+    sections = tuple(
+        Section(v.cve.lower(), f"{v.cve}: {text(f'vulnerabilities/{v.cve}/title', v.title)}",
+                " ".join([t(f"impact.{v.impact}"), *v.cwe]))
+        for v in b.vulnerabilities)
+    return Record(path(catalog, lang, b.id), b.id, " ".join([b.id, *(v.cve for v in b.vulnerabilities), *entry.updates]),
+                  text("title", b.title), plain(text("summary", b.summary)), " · ".join(facts), sections)
 
 
-def records(catalog: Catalog, lang: str) -> Iterator[tuple[str, str]]:
-    """(url, html) for every bulletin on the site, in ID order."""
+def records(catalog: Catalog, lang: str) -> Iterator[Record]:
+    """A record for every bulletin on the site, in ID order."""
     t = Labels(lang)
     for entry in sorted(catalog.entries, key=lambda e: e.id):
-        yield url(catalog, lang, entry.id), record(catalog, entry, lang, t)
+        yield record(catalog, entry, lang, t)

@@ -15,6 +15,7 @@ CVES = "cves/"
 PRODUCTS = "products/"
 AFFECTED = "affected/"
 SEARCH = "search/"
+SEARCH_INDEX = "search-index/"  # one per language root: render/search.py
 ABOUT = "about/"
 SEVERITY_RATINGS = "severity-ratings/"
 REPORT = "report/"
