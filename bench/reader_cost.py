@@ -5,8 +5,8 @@ context (an empty cache, as a first visit). Every response body is counted at
 the size the server sent it (this server does not compress, so the figures are
 upper bounds for a site served with gzip). For a search, the page's own
 documents are counted apart from what the query made the browser fetch:
-Pagefind's entry file, WebAssembly, metadata, the index chunks for the words
-and the fragments of the results shown.
+the search script, the index's meta.json, one term shard per word and the
+records of the results shown (render/search_index.py).
 
 ``rows(site, corpus)`` returns one row per measurement; ``bench/site_bench.py``
 prints them. It needs Playwright and Debian's Chromium (``make bench`` installs

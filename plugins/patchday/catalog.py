@@ -238,7 +238,7 @@ class Catalog:
             # by identity: Entry's dataclass __eq__ would compare whole records
             items[next(i for i, x in enumerate(items) if x is old)] = new
         self.by_id[new.id] = new
-        for derived in ("by_product", "by_cve", "cves_by_year", "_remediation"):
+        for derived in ("by_product", "by_cve", "cves_by_year", "_remediation", "_views"):
             self.__dict__.pop(derived, None)
         return old
 

@@ -93,7 +93,7 @@ class Status:
         return list(dict.fromkeys(o.bulletin for o in self.open))
 
 
-def _cached(catalog: Catalog, key: str, make: Any) -> Any:
+def _cached(catalog: Catalog, key: str | tuple[str, ...], make: Any) -> Any:
     # The catalog is built once per build and never changes afterwards; the indexes
     # below are kept on it (it has an instance __dict__) instead of being rebuilt
     # for every product page, API file and CSAF document.
@@ -216,7 +216,14 @@ def _installs(catalog: Catalog, rows: list[Applies]) -> list[Install]:
 
 
 def status(catalog: Catalog, product: str, version: str) -> Status:
-    """Everything published that applies to ``product`` ``version``, what to install, what has no fix."""
+    """Everything published that applies to ``product`` ``version``, what to install, what has no fix.
+
+    Kept on the catalog: a product page asks for it in every language, and the API once more.
+    Callers only read it."""
+    return _cached(catalog, ("status", product, version), lambda: _status(catalog, product, version))  # type: ignore[no-any-return]
+
+
+def _status(catalog: Catalog, product: str, version: str) -> Status:
     targets: list[tuple[str, str, Via | None]] = [(product, version, None)]
     targets += [(c.product, c.version, c) for c in components(catalog).get((product, version), [])]
     applies: list[Applies] = []

@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from patchday import remediation
 from patchday.catalog import Catalog, Entry, Release, cve_year
@@ -354,24 +355,38 @@ def cve_years_view(ctx: PageCtx) -> list[CveYear]:
 def cves_view(ctx: PageCtx, year: str | None = None) -> tuple[list[CveRow], Filters]:
     cat = ctx.catalog
     lang, source = ctx.lang, ctx.source_lang
-    rank = cat.settings.severity_rank
     base = _url_base(ctx)
+    badges: dict[str, Badge] = {}
+    worsts: dict[str, Badge] = {}
     rows: list[CveRow] = []
-    for cve in _cve_ids(cat, year):
-        anchor = "#" + cve.lower()
-        for e, v in cat.by_cve[cve]:
-            o = e.overlays.get(lang) if lang != source else None
-            vt = o.vulnerabilities.get(cve) if o else None
-            title = Text(vt.title, lang) if vt and vt.title else Text(v.title, source)
-            worst = min(v.severity.values(), key=rank)
-            rows.append(CveRow(cve, Link(e.id, base + urls.bulletin(e.id) + anchor), title,
-                               # `unknown` is not a yes; exploitation found after release is
-                               impact_badge(ctx, str(v.impact)), severity_badge(ctx, worst),
-                               v.exploited is True or v.exploited_since is not None, e.release,
-                               " ".join(v.severity)))
+    for cve, e, v, path, impact, worst, exploited, products in _cve_facts(cat, year):
+        o = e.overlays.get(lang) if lang != source else None
+        vt = o.vulnerabilities.get(cve) if o else None
+        title = Text(vt.title, lang) if vt and vt.title else Text(v.title, source)
+        ib = badges.get(impact) or badges.setdefault(impact, impact_badge(ctx, impact))
+        sb = worsts.get(worst) or worsts.setdefault(worst, severity_badge(ctx, worst))
+        rows.append(CveRow(cve, Link(e.id, base + path), title, ib, sb, exploited, e.release, products))
     # The filter lists each product and month once: split each distinct product list once.
     products = [p for ids in {r.products for r in rows} for p in ids.split()]
     return rows, filters(ctx, products, list({r.month for r in rows}))
+
+
+_CveFacts = tuple[str, Entry, Any, str, str, str, bool, str]
+
+
+def _cve_facts(cat: Catalog, year: str | None) -> list[_CveFacts]:
+    """What a CVE row says in every language: (cve, entry, vulnerability, page path with the
+    CVE's anchor, impact, worst severity, exploited, product ids). Kept on the catalog: each
+    year's page asks for it in every language."""
+    store = cat.__dict__.setdefault("_views", {})
+    key = ("cves", year)
+    if key not in store:
+        rank = cat.settings.severity_rank
+        store[key] = [(cve, e, v, urls.bulletin(e.id) + "#" + cve.lower(), str(v.impact), min(v.severity.values(), key=rank),
+                       # `unknown` is not a yes; exploitation found after release is
+                       v.exploited is True or v.exploited_since is not None, " ".join(v.severity))
+                      for cve in _cve_ids(cat, year) for e, v in cat.by_cve[cve]]
+    return store[key]  # type: ignore[no-any-return]
 
 
 def _cve_ids(cat: Catalog, year: str | None) -> list[str]:

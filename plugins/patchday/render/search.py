@@ -7,7 +7,7 @@ shards a browser fetches on demand (:mod:`patchday.render.search_index`), from
 the small records of :mod:`patchday.render.search_records`: indexing needs only
 the catalog, so it runs while the pages are being written.
 
-Until the twelfth round of docs/performance-site.md this was Pagefind, run once per
+Until the eleventh round of docs/performance-site.md this was Pagefind, run once per
 language on the records written out as HTML: 20 CPU-s and 12,000 files at 3,000
 bulletins x 4 languages, a quarter of the whole build, against ~2 CPU-s here.
 """
