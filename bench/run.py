@@ -451,7 +451,10 @@ def print_site(result: dict) -> None:
         hugo = refs.get("reference_hugo_search") or refs.get("reference_hugo")
         if hugo:
             ratio = top["wall_s"] / hugo["wall_s"]
-            print(f"target within 2x of Hugo with a search index: {'met' if ratio <= 2 else 'NOT met'} ({ratio:.2f}x Hugo's time)")
+            rounds = top.get("vs_hugo_search_rounds")
+            each = f"; round by round {', '.join(f'{x:.2f}x' for x in rounds)}" if rounds else ""
+            print(f"target within 2x of Hugo with a search index: {'met' if ratio <= 2 else 'NOT met'} ({ratio:.2f}x Hugo's time, "
+                  f"medians{each})")
     reader = [r for r in rows if r["kind"] == "reader_cost" and not r.get("skipped")]
     if reader:
         print(f"\nwhat a reader downloads at {reader[0]['n']} bulletins (Chromium, first visit, uncompressed bodies)")

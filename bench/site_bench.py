@@ -403,6 +403,13 @@ def _measure(sizes: list[int], workdir: Path, corpora: dict[int, Path], *, refer
                 for search in (False, True):
                     hugo.setdefault((n, search), []).append(reference_hugo_row(n, workdir, corpora[n], search=search))
     rows = [_median(builds[n]) for n in sizes]
+    if reference:
+        # Each round's patchday build over that round's Hugo with search, in round order: the
+        # medians' ratio is the verdict, these show how far one round can stray from it.
+        for row in rows:
+            mine, theirs = builds[row["n"]], hugo.get((row["n"], True), [])
+            if len(mine) == len(theirs) and all(not h.get("skipped") and h.get("wall_s") for h in theirs):
+                row["vs_hugo_search_rounds"] = [round(b["wall_s"] / h["wall_s"], 2) for b, h in zip(mine, theirs, strict=True)]
     if rows:
         base = min(r["ms_per_bulletin_language"] for r in rows)
         for r in rows:

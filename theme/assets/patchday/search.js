@@ -232,7 +232,9 @@
       var x = el("p", "pd-result__excerpt");
       x.appendChild(marked(rec.x, terms));
       li.appendChild(x);
-      li.appendChild(el("p", "pd-result__facts", rec.f));
+      var facts = el("p", "pd-result__facts");
+      facts.appendChild(marked(rec.f, terms));
+      li.appendChild(facts);
       var subs = rec.s.filter(function (s) { return matches(s[0] + " " + s[1] + " " + s[2], terms); }).slice(0, 5);
       if (subs.length) {
         var ul = el("ul", "pd-result__sub");
