@@ -7,21 +7,11 @@ import json
 
 import pytest
 
-from tests.site.test_site_browser import Watch, browser, server  # noqa: F401 (fixtures)
+from tests.site.test_site_browser import browser, page, server  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.browser
 
 DONE = "#pd-search[data-state=done]"
-
-
-@pytest.fixture
-def page(browser, server):  # noqa: F811
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = ctx.new_page()
-    watch = Watch(pg, server)
-    yield pg
-    ctx.close()
-    watch.assert_clean()
 
 
 def _links(page) -> list[str]:
