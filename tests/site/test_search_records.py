@@ -49,5 +49,6 @@ def test_long_prose_stays_on_the_page(catalog):
 
 
 def test_markdown_links_and_marks_become_words():
-    assert plain("See **[the guide](https://example.test/g)** and `code`.") == "See the guide and code ."
+    assert plain("See **[the guide](https://example.test/g)** and `code`.") == "See the guide and code."
     assert not re.search(r"[*_`]", plain("*a* _b_ `c`"))
+    assert plain("Fixes _file_name.dll_ in **Server**.\n\n> Note | here") == "Fixes file_name.dll in Server. Note here"

@@ -23,13 +23,16 @@ from patchday.i18n import Labels
 from patchday.render import urls
 from patchday.translate.fields import overlay_texts
 
-# Markdown link syntax and emphasis marks are noise to a search index; the words stay.
+# Markdown link syntax and marks are noise to a search index and its excerpts; the words stay.
+# Emphasis and code marks hug their words ("**Server**." reads "Server."), an underscore
+# inside a word is part of it (file_name.dll); block marks stand apart from words.
 _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MARKS = re.compile(r"[*_`#>|]+")
+_INLINE_MARKS = re.compile(r"[*`]+|(?<!\w)_+|_+(?!\w)")
+_BLOCK_MARKS = re.compile(r"[#>|]+")
 
 
 def plain(markdown: str) -> str:
-    return " ".join(_MARKS.sub(" ", _LINK.sub(r"\1", markdown)).split())
+    return " ".join(_BLOCK_MARKS.sub(" ", _INLINE_MARKS.sub("", _LINK.sub(r"\1", markdown))).split())
 
 
 @dataclass(frozen=True, slots=True)
