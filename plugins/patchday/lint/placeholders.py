@@ -39,8 +39,21 @@ def _field(path: tuple) -> str:
     return ".".join(str(p) for p in path if not isinstance(p, int)) or "field"
 
 
+def _surely_none(source: str | bytes | None) -> bool:
+    """True when the record's own text shows no placeholder could be in it: neither word is
+    written and no escape could spell one. Walking every string of 3,000 bulletins costs a
+    third of the linter's time, for a word a finished record never holds."""
+    if source is None:  # the text is gone once positions were built: walk
+        return False
+    if isinstance(source, str):
+        return TODO not in source and CVE_NUMBER not in source and "\\" not in source
+    return TODO.encode() not in source and CVE_NUMBER.encode() not in source and b"\\" not in source
+
+
 def check(ctx: LintContext) -> None:
     for item in ctx.corpus.bulletins:
+        if _surely_none(item.doc.text):
+            continue
         report = ctx.warn if item.model.status is Status.DRAFT else ctx.report
         for path, text in _strings(item.doc.value):
             if path[-1:] == ("cve",) and _CVE.match(text):
