@@ -13,8 +13,10 @@ an output because nothing embargoed reaches the catalog.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import TypeVar
 
 from patchday.load.corpus import Corpus
 from patchday.model import Bulletin, BulletinOverlay, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay, Settings, Status
@@ -23,6 +25,8 @@ from patchday.model.products import ProductList, Family, Product, Version
 from patchday.notice import Notice, notices
 from patchday.patchdays import patch_datetime, release_month
 from patchday.scoring import cvss3, cvss4
+
+T = TypeVar("T")
 
 PUBLISHED = (Status.FINAL, Status.WITHDRAWN)
 
@@ -238,9 +242,20 @@ class Catalog:
             # by identity: Entry's dataclass __eq__ would compare whole records
             items[next(i for i, x in enumerate(items) if x is old)] = new
         self.by_id[new.id] = new
-        for derived in ("by_product", "by_cve", "cves_by_year", "_remediation", "_views"):
+        for derived in ("by_product", "by_cve", "cves_by_year", "_remembered"):
             self.__dict__.pop(derived, None)
         return old
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, kept on the catalog under ``key`` until :meth:`replace_entry` changes it.
+
+        For what remediation and the index pages derive from the whole catalog and ask for
+        many times (in every language, and again for the API): the catalog does not change
+        once built, so the answer holds until the preview replaces an entry."""
+        store = self.__dict__.setdefault("_remembered", {})
+        if key not in store:
+            store[key] = make()
+        return store[key]  # type: ignore[no-any-return]
 
     def version(self, product: str, version: str) -> Version | None:
         p = self.products.get(product)

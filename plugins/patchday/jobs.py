@@ -245,15 +245,11 @@ def search(catalog: Catalog, site_dir: Path, languages: list[str], should_stop: 
     from patchday.render.search import build_index
 
     t0 = time.perf_counter()
-    with collector_paused():  # the postings are millions of small lists, none in a cycle
+    with collector_paused():  # postings and word counts: hundreds of thousands of containers, none in a cycle
         errors = build_index(catalog, site_dir, languages, should_stop)
     if errors:
         raise RuntimeError(errors)
     return f"search index: {len(languages)} languages in {time.perf_counter() - t0:.1f}s"
-
-
-def search_in_fork(catalog: Catalog, site_dir: Path, languages: list[str]) -> str:
-    return search(catalog, site_dir, languages)
 
 
 class Forked:

@@ -94,13 +94,9 @@ class Status:
 
 
 def _cached(catalog: Catalog, key: str | tuple[str, ...], make: Any) -> Any:
-    # The catalog is built once per build and never changes afterwards; the indexes
-    # below are kept on it (it has an instance __dict__) instead of being rebuilt
-    # for every product page, API file and CSAF document.
-    store = catalog.__dict__.setdefault("_remediation", {})
-    if key not in store:
-        store[key] = make()
-    return store[key]
+    # The indexes below are kept on the catalog instead of being rebuilt for every
+    # product page, API file and CSAF document.
+    return catalog.remembered(("remediation", key), make)
 
 
 def components(catalog: Catalog) -> dict[tuple[str, str], list[Via]]:

@@ -246,7 +246,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
     def _start_search(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
         """Fork the search index now: it needs only the catalog's records. Its CPU work overlaps the
         shared facts, the linter and MkDocs rendering the index pages in this process."""
-        self._early["search index"] = jobs.Forked("search index", jobs.search_in_fork, catalog, self._staging(site_dir),
+        self._early["search index"] = jobs.Forked("search index", jobs.search, catalog, self._staging(site_dir),
                                                   settings.languages)
 
     def _start_exports(self, catalog: Catalog, site_dir: Path) -> None:

@@ -378,15 +378,12 @@ def _cve_facts(cat: Catalog, year: str | None) -> list[_CveFacts]:
     """What a CVE row says in every language: (cve, entry, vulnerability, page path with the
     CVE's anchor, impact, worst severity, exploited, product ids). Kept on the catalog: each
     year's page asks for it in every language."""
-    store = cat.__dict__.setdefault("_views", {})
-    key = ("cves", year)
-    if key not in store:
-        rank = cat.settings.severity_rank
-        store[key] = [(cve, e, v, urls.bulletin(e.id) + "#" + cve.lower(), str(v.impact), min(v.severity.values(), key=rank),
-                       # `unknown` is not a yes; exploitation found after release is
-                       v.exploited is True or v.exploited_since is not None, " ".join(v.severity))
-                      for cve in _cve_ids(cat, year) for e, v in cat.by_cve[cve]]
-    return store[key]  # type: ignore[no-any-return]
+    rank = cat.settings.severity_rank
+    return cat.remembered(("cve rows", year), lambda: [
+        (cve, e, v, urls.bulletin(e.id) + "#" + cve.lower(), str(v.impact), min(v.severity.values(), key=rank),
+         # `unknown` is not a yes; exploitation found after release is
+         v.exploited is True or v.exploited_since is not None, " ".join(v.severity))
+        for cve in _cve_ids(cat, year) for e, v in cat.by_cve[cve]])
 
 
 def _cve_ids(cat: Catalog, year: str | None) -> list[str]:

@@ -8,7 +8,7 @@ Each language has its own index under its root (``search-index/``,
     <build>/r/<n>.json.gz  records n*chunk ...: [{"u", "i", "t", "x", "f", "s": [[anchor, heading, detail]]}]
 
 Shards and records are gzip files (the browser inflates them with DecompressionStream):
-a host stores and serves a quarter of the bytes, 9 MB instead of 34 at 3,000 bulletins
+a host stores and serves a fifth of the bytes, 7 MB instead of 34 at 3,000 bulletins
 x 4 languages, and a host that compresses on the fly gains nothing from JSON either way.
 
 A term lives in shard ``fnv1a(key) % shards``, where its key is its first

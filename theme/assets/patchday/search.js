@@ -172,7 +172,8 @@
   function matches(text, terms) {
     var have = tokens(text);
     return terms.every(function (t) {
-      return have.some(function (w) { return stems(t).some(function (p) { return w.lastIndexOf(p, 0) === 0; }); });
+      var prefixes = stems(t);
+      return have.some(function (w) { return prefixes.some(function (p) { return w.lastIndexOf(p, 0) === 0; }); });
     });
   }
 
