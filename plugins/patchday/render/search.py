@@ -22,11 +22,9 @@ from patchday.render import urls
 from patchday.render.search_index import build
 from patchday.render.search_records import records
 
-FOLDER = urls.SEARCH_INDEX.rstrip("/")
-
-
 def bundle_dir(site_dir: Path, lang: str, source_language: str) -> Path:
-    return site_dir / FOLDER if lang == source_language else site_dir / lang / FOLDER
+    """Where the search page of ``lang`` looks for its index (render/html.py asks urls the same way)."""
+    return site_dir / urls.site_path(lang, source_language, urls.SEARCH_INDEX)
 
 
 def write_index(catalog: Catalog, site_dir: Path, lang: str) -> int:
