@@ -54,3 +54,27 @@ def _die_in_a_worker(items):
     if os.getpid() != _PARENT:
         os._exit(3)
     return _double(items)
+
+
+def test_parsed_records_travel_as_marshal_data_and_anything_else_pickled(monkeypatch):
+    import marshal
+
+    from patchday.diagnostics import Diagnostic, Severity
+    from patchday.load.scalars import Plain11
+
+    record = [({"id": "CX24-001", "cvss": [7.5, None, True], "n": 3}, "id: CX24-001", [], b"id: CX24-001\n")]
+    sent = jobs._as_data(lambda chunk: chunk, record)
+    assert type(sent) is bytes and marshal.loads(sent) == record
+    problem = Diagnostic("a.yaml", 1, 1, "PD010", Severity.ERROR, "duplicate key", "")
+    assert jobs._as_data(lambda chunk: chunk, [(None, None, [problem], b"")]) == [(None, None, [problem], b"")]
+    marked = [({"version": Plain11("1.10", "a number")}, "x", [], b"")]
+    kept = jobs._as_data(lambda chunk: chunk, marked)
+    assert type(kept) is list and type(kept[0][0]["version"]) is Plain11  # a subclass marshal would flatten or refuse
+    # Both kinds arrive in the order of the items, whatever mix the workers send.
+    monkeypatch.setattr(jobs, "parsers_for", lambda files: 2)
+    items = [1, 2, Plain11("1.10", "a number")] * 40
+    assert list(jobs.map_in_workers(_same, items)) == items
+
+
+def _same(items):
+    return list(items)

@@ -73,12 +73,13 @@ def test_documents_alone_equal_the_built_ones(catalog):
 
 def test_collector_is_back_after_a_failed_write(catalog, settings, tmp_path, monkeypatch):
     import gc
-    from pathlib import Path
 
-    def full_disk(self, data):
+    from patchday.outfiles import Folder
+
+    def full_disk(self, rel, data):
         raise OSError("no space left on device")
 
-    monkeypatch.setattr(Path, "write_bytes", full_disk)
+    monkeypatch.setattr(Folder, "write", full_disk)
     assert gc.isenabled()
     with pytest.raises(OSError):
         write_exports(catalog, tmp_path, settings=settings, as_of=AS_OF)

@@ -28,3 +28,20 @@ def test_the_placeholder_rule_skips_a_record_only_when_its_text_rules_a_placehol
         assert not _surely_none(form("cve: CVE-2026-0000\n"))
         assert not _surely_none(form('summary: "\\x54ODO"\n'))  # an escape could spell one
     assert not _surely_none(None)  # the text is gone once positions were built
+
+
+def test_the_markup_rule_skips_a_record_only_when_its_source_rules_out_html_and_unsafe_links():
+    from patchday.load.yaml_strict import markup_safe
+
+    for form in (str, lambda t: t.encode("utf-8")):  # this process: str; a parse worker: the file's bytes
+        assert markup_safe(form("summary: Plain text.\n"))
+        assert markup_safe(form("a: See [KB1](https://x.example/kb1), [b]( http://y) and [c](mailto:s@x) [d](#top) [e](/e) [f](../f)\n"))
+        assert not markup_safe(form("a: '[click](javascript:alert(1))'\n"))
+        assert not markup_safe(form("a: [ok](https://x.example) then [bad](javascript:x)\n"))  # one unsafe link of two
+        assert not markup_safe(form("a: >-\n  [click](\n  javascript:alert(1))\n"))  # the destination on the next line
+        assert not markup_safe(form("a: '[c](''javascript:x'')'\n"))  # '' is read as '
+        assert not markup_safe(form("a: [c](page.html)\n"))  # relative words: the rule decides
+        assert not markup_safe(form("a: x <b>bold</b>\n"))
+        assert not markup_safe(form("a: [b](<https://y>)\n"))  # '<' anywhere: the rule reads it
+        assert not markup_safe(form("a: '[c][r]'\nb: |\n  [r]: javascript:x\n"))  # a reference definition
+        assert not markup_safe(form('a: "[c](\\x6aavascript:x)"\n'))  # an escape could spell anything

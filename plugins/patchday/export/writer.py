@@ -18,6 +18,7 @@ from patchday.export.common import dumps, memoized
 from patchday.export.csaf import document, provider, rolie
 from patchday.export.sign import HASH, Signer, hash_line
 from patchday.model import Settings
+from patchday.outfiles import Folder
 
 CSAF_ROOT = ".well-known/csaf/"
 AFFECTED_JS = "assets/patchday/affected.js"
@@ -147,15 +148,11 @@ def write_exports(
     if as_of.tzinfo is None:
         raise ValueError("as_of must be timezone-aware")
     signer = Signer(signing_key, gnupg_home) if signing_key else None
-    written = []
-    made: set[Path] = set()
+    written: list[str] = []
+    out = Folder(out_dir)
     for rel, data in _produce(catalog, as_of=as_of, signer=signer):  # written as produced: memory stays flat
         if should_stop is not None and should_stop():
             break
-        target = Path(out_dir) / rel
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
-        written.append((rel, target))
-    return [target for _, target in sorted(written)]
+        out.write(rel, data)
+        written.append(rel)
+    return [Path(out_dir) / rel for rel in sorted(written)]

@@ -60,8 +60,8 @@ def check(ctx: LintContext) -> None:
     groups = (ctx.corpus.bulletins, ctx.corpus.overlays, ctx.corpus.release_notes, ctx.corpus.release_overlays, catalogue)
     for group in groups:
         for item in group:
-            if item.doc.markup_free:
-                continue  # nothing in its text can be HTML or a link; walking it costs more than the rule
+            if item.doc.markup_safe:
+                continue  # its source rules out raw HTML and unsafe links; walking it costs more than the rule
             for path, text in _candidates(item.doc.value):
                 prose = _AUTOLINK.sub("", _CODE.sub("", text))
                 m = _HTML.search(_REFERENCE.sub("", prose))  # a definition's <destination> is no tag

@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.files import Kind, SourceFile, classify, discover, display
 from patchday.load.shape import to_model
-from patchday.load.yaml_strict import MAX_BYTES, Document, markup_free, read_value
+from patchday.load.yaml_strict import MAX_BYTES, Document, markup_safe, read_value
 from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
 
 M = TypeVar("M", bound=BaseModel)
@@ -178,7 +178,7 @@ def _read_all(sources: list[SourceFile], read: Reader | None) -> Iterator[tuple[
             continue
         doc = Document(file=source.display, value=value, first_line=first_line)
         doc._text = data
-        doc.markup_free = markup_free(data)
+        doc.markup_safe = markup_safe(data)
         yield doc, problems
 
 

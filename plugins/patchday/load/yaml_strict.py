@@ -10,6 +10,7 @@ nothing here raises on bad input.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -39,7 +40,7 @@ class Document:
     record never needs them, which saves most of their cost.
     """
 
-    __slots__ = ("file", "value", "first_line", "_where", "_key_where", "_raw", "_quoted", "_text", "markup_free")
+    __slots__ = ("file", "value", "first_line", "_where", "_key_where", "_raw", "_quoted", "_text", "markup_safe")
 
     def __init__(
         self,
@@ -63,9 +64,9 @@ class Document:
         # paths of the scalars that were quoted
         self._quoted: set[Path] = set() if quoted is None else quoted
         self._text: str | bytes | None = None  # set while the maps are still to be built
-        # True when no string in the document can hold raw HTML or a link: the text has
-        # no '<', no '](' and no backslash escape (which could spell either). None: unknown.
-        self.markup_free: bool | None = None
+        # True when no string in the document can hold raw HTML or a link of an unsafe
+        # scheme (see markup_safe). None: unknown.
+        self.markup_safe: bool | None = None
 
     def _fill(self) -> None:
         text = self._text
@@ -173,15 +174,31 @@ def read_value(text: str, file: str) -> tuple[Document, list[Diagnostic]]:
     """
     doc, problems = read_text(text, file, positions=False)
     doc._text = text
-    doc.markup_free = markup_free(text)
+    doc.markup_safe = markup_safe(text)
     return doc, problems
 
 
-def markup_free(text: str | bytes) -> bool:
-    """No '<', no link ('](' inline, ']:' a reference definition) and no escape that could spell one."""
+# A link whose destination starts, on the same line as its '](', with a scheme or path that
+# the markup rule (PD802) always accepts.
+_SAFE_LINK = re.compile(r"\]\([ \t]*(?:https?:|mailto:|#|/|\.\.?/)")
+_SAFE_LINK_BYTES = re.compile(_SAFE_LINK.pattern.encode("ascii"))
+
+
+def markup_safe(text: str | bytes) -> bool:
+    """No string parsed from ``text`` can hold raw HTML or a link the markup rule refuses.
+
+    Read off the source: no '<' (a tag, a comment, an autolink), no ']:' (a reference
+    definition), no backslash (an escape could spell any of them), and every '](' is
+    followed by a safe destination on its own line. YAML turns source into values only
+    by folding line breaks into spaces or newlines and by '' -> ', so a value's '](' and
+    the destination after it are written the same way in the source. A record with
+    anything else is walked by the rule.
+    """
     if isinstance(text, bytes):
-        return b"<" not in text and b"](" not in text and b"]:" not in text and b"\\" not in text
-    return "<" not in text and "](" not in text and "]:" not in text and "\\" not in text
+        return (b"<" not in text and b"]:" not in text and b"\\" not in text
+                and text.count(b"](") == len(_SAFE_LINK_BYTES.findall(text)))
+    return ("<" not in text and "]:" not in text and "\\" not in text
+            and text.count("](") == len(_SAFE_LINK.findall(text)))
 
 
 def read_text(text: str, file: str, *, positions: bool = True) -> tuple[Document, list[Diagnostic]]:

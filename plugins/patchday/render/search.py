@@ -18,6 +18,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from patchday.catalog import Catalog
+from patchday.outfiles import Folder
 from patchday.render import urls
 from patchday.render.search_index import build
 from patchday.render.search_records import records
@@ -29,15 +30,10 @@ def bundle_dir(site_dir: Path, lang: str, source_language: str) -> Path:
 
 def write_index(catalog: Catalog, site_dir: Path, lang: str) -> int:
     """Write one language's index; returns the number of files."""
-    folder = bundle_dir(site_dir, lang, catalog.settings.source_language)
-    made: set[Path] = set()
+    folder = Folder(bundle_dir(site_dir, lang, catalog.settings.source_language))
     files = build(records(catalog, lang), lang)
     for name, data in files.items():
-        target = folder / name
-        if target.parent not in made:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            made.add(target.parent)
-        target.write_bytes(data)
+        folder.write(name, data)
     return len(files)
 
 

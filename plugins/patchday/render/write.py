@@ -16,6 +16,7 @@ from html import escape
 from pathlib import Path
 
 from patchday.catalog import Catalog
+from patchday.outfiles import Folder
 from patchday.render import html, urls
 from patchday.render.context import PageCtx
 from patchday.render.pages import PageSpec, bulletin_title, render_page
@@ -108,22 +109,19 @@ def write_items(batch: Batch, items: list[Item]) -> Written:
     catalog, shells, site_dir = batch.catalog, batch.shells, batch.site_dir
     src = catalog.settings.source_language
     total = largest = index = 0
-    made: set[Path] = set()
+    out = Folder(site_dir)
     for kind, lang, key in items:
         if kind == "bulletin":
             page = render_bulletin_page(catalog, shells[kind, lang], lang, key).encode("utf-8")
-            path = _bulletin_file(site_dir, lang, src, key)
+            rel = urls.site_path(lang, src, urls.bulletin(key))
             total += len(page)
             largest = max(largest, len(page))
         else:
             spec = batch.specs[kind, lang, key]
             page = render_poured_page(catalog, shells[kind, lang], spec).encode("utf-8")
-            path = poured_file(site_dir, src, spec)
+            rel = urls.site_path(spec.lang, src, spec.path)
             index += 1
-        if path.parent not in made:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            made.add(path.parent)
-        path.write_bytes(page)
+        out.write(f"{rel}index.html", page)  # every page path is a folder, ending in "/"
     return Written(len(items) - index, total, largest, index)
 
 
