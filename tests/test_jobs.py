@@ -78,3 +78,25 @@ def test_parsed_records_travel_as_marshal_data_and_anything_else_pickled(monkeyp
 
 def _same(items):
     return list(items)
+
+
+def test_a_job_beside_runs_in_another_process_and_its_value_comes_back():
+    wait = jobs.beside("pids", lambda: [os.getpid(), {"code": "PD801"}])
+    pid, found = wait()
+    assert pid != os.getpid() and found == {"code": "PD801"}
+    # Not forked (a serving process has threads): it runs here, when asked.
+    assert jobs.beside("pids", lambda: os.getpid(), fork=False)() == os.getpid()
+
+
+def test_a_job_beside_that_dies_is_done_here():
+    def die_there():
+        if os.getpid() != _PARENT:
+            os._exit(3)
+        return "done here"
+
+    assert jobs.beside("dying", die_there)() == "done here"
+
+
+def test_a_forked_job_reports_its_message_with_its_cpu_seconds():
+    message = jobs.Forked("exports", lambda: "exports: 3 files in 0.1s").join()
+    assert message.startswith("exports: 3 files in 0.1s, ") and message.endswith(" CPU-s")

@@ -162,6 +162,10 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         for problem in (languages_problem(config, settings), site_url_problem(config, settings)):
             if problem:
                 raise PluginError(problem)  # it names the file and line of each setting
+        # as_of: nothing from a record's future. The linter reads only the records, so it runs
+        # in a process of its own while this one builds the catalog.
+        linted = jobs.beside("linter", lambda: lint(corpus, settings, as_of=None if preview else as_of),
+                             fork=self._command != "serve")
         # The catalog is built before the verdict of the linter, so that the exports and the
         # search index can start now and run beside it (into a staging folder that only a
         # build that passes publishes). Records that fail the lint may trip the catalog: then
@@ -191,7 +195,7 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             catalog.work_out_scores()
             jobs.keep_from_collector()
             self._start_exports(catalog, site_dir)
-        diagnostics = lint(corpus, settings, as_of=None if preview else as_of)  # as_of: nothing from a record's future
+        diagnostics = linted()
         t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for d in diagnostics:

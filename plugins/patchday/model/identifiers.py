@@ -98,15 +98,15 @@ def _purl(value: str) -> str:
 
 Cpe = Annotated[
     str,
-    BeforeValidator(_text),
     StringConstraints(strict=True, min_length=1),
+    BeforeValidator(_text),
     AfterValidator(_cpe),
     WithJsonSchema({"type": "string", "pattern": CPE23_PATTERN, "description": "A CPE 2.3 formatted string."}),
 ]
 Purl = Annotated[
     str,
-    BeforeValidator(_text),
     StringConstraints(strict=True, min_length=1),
+    BeforeValidator(_text),
     AfterValidator(_purl),
     WithJsonSchema({"type": "string", "pattern": r"^pkg:[A-Za-z.+\-][A-Za-z0-9.+\-]*/.+@.+", "description": "A Package URL."}),
 ]

@@ -59,6 +59,9 @@ def invisible_character(value: str) -> str | None:
 
 # Each text field runs these: a string of printable ASCII (most of them) passes on two C
 # methods, so the checks cost validation little; anything else takes the full path.
+# In the types below, StringConstraints stand before the BeforeValidator: pydantic then
+# checks them in its core string schema, after the validator as before, instead of in a
+# Python function wrapped around it (1.9 million calls, ~0.6 s at 3,000 bulletins).
 
 
 def _text(value: Any) -> Any:
@@ -139,13 +142,13 @@ def _aware(value: dt.datetime) -> dt.datetime:
     return value
 
 
-Text = Annotated[str, BeforeValidator(_line), StringConstraints(strict=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strict=True, min_length=1), BeforeValidator(_line)]
 """One line of plain text: no line break, not blank, no invisible formatting characters."""
 
 Markdown = Annotated[
     str,
-    BeforeValidator(_text),
     StringConstraints(strict=True, min_length=1),
+    BeforeValidator(_text),
     WithJsonSchema({"type": "string", "minLength": 1, "contentMediaType": "text/markdown"}),
 ]
 """Markdown text. Raw HTML in it is escaped when rendered (see README)."""
