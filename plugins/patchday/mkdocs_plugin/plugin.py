@@ -179,17 +179,17 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         site_dir = Path(config.site_dir)
         loaded_clean = not any(d.severity is Severity.ERROR for d in corpus.diagnostics)
         early = catalog is not None and loaded_clean and self._command != "serve"
-        if early and self._options.search_index:
-            # The search index reads only the records: it starts now, and the second core
-            # indexes while this one works out the facts the other outputs share.
-            jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
-            self._start_search(catalog, settings, site_dir)
         if catalog is not None:
             try:
-                catalog.work_out_shared()  # before the exports and page writers fork: they inherit it
+                catalog.work_out_shared()  # before the outputs fork: they inherit it
             except Exception as exc:  # noqa: BLE001 - reported below, after the lint has spoken
                 failure, catalog = exc, None  # a catalog without its shared facts must not go on to the outputs
-                self._stop_early()
+        if early and catalog is not None and self._options.search_index:
+            # The search index needs the translations' texts, which the shared facts hold; the
+            # linter keeps the second core busy until then. It starts before the scores,
+            # which it does not read.
+            jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
+            self._start_search(catalog, settings, site_dir)
         t2 = time.perf_counter()
         if catalog is not None and early:
             catalog.work_out_scores()
@@ -248,8 +248,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
         return staging.folder(self._staged_in)
 
     def _start_search(self, catalog: Catalog, settings: Settings, site_dir: Path) -> None:
-        """Fork the search index now: it needs only the catalog's records. Its CPU work overlaps the
-        shared facts, the linter and MkDocs rendering the index pages in this process."""
+        """Fork the search index now: it needs the catalog's records and the translations' texts
+        (inherited from the shared facts). Its CPU work overlaps the scores, the linter and MkDocs
+        rendering the index pages in this process."""
         self._early["search index"] = jobs.Forked("search index", jobs.search, catalog, self._staging(site_dir),
                                                   settings.languages)
 

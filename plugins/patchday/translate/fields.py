@@ -46,6 +46,13 @@ def bulletin_texts(b: Bulletin) -> dict[str, str]:
     return remembered("bulletin", b, lambda: _bulletin_texts(b))
 
 
+def bulletin_hashes(b: Bulletin) -> dict[str, str]:
+    """:func:`text_hash` of each of the bulletin's texts, by key. Every translation is judged
+    against them: hashed once a bulletin, not once a translation (a third of the hashing
+    at three translated languages)."""
+    return remembered("hashes", b, lambda: {k: text_hash(v) for k, v in bulletin_texts(b).items()})
+
+
 def _bulletin_texts(b: Bulletin) -> dict[str, str]:
     out: dict[str, str] = {"title": b.title, "summary": b.summary}
     if b.out_of_band is not None:

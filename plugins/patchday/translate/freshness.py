@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from patchday.model import Bulletin, BulletinOverlay
-from patchday.translate.fields import bulletin_texts, overlay_texts, remembered, text_hash
+from patchday.translate.fields import bulletin_hashes, bulletin_texts, overlay_texts, remembered
 
 
 class State(enum.StrEnum):
@@ -59,13 +59,14 @@ def _assess(b: Bulletin, o: BulletinOverlay) -> Freshness:
     extra = tuple(k for k in done if k not in source)
     untranslated = tuple(k for k in source if k not in done and not k.startswith(OPTIONAL))
     revision_current = o.source_revision == latest_revision(b)
+    hashes = bulletin_hashes(b)
     stale = []
     for key in done:
         if key not in source:
             continue
         recorded = o.source_hashes.get(key)
         if recorded is not None:
-            if recorded != text_hash(source[key]):
+            if recorded != hashes[key]:
                 stale.append(key)
         elif not revision_current and not _history_of(key, o.source_revision):
             stale.append(key)
