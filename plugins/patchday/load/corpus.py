@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from patchday.diagnostics import Diagnostic, Severity
 from patchday.load.files import Kind, SourceFile, classify, discover, display
 from patchday.load.shape import to_model
-from patchday.load.yaml_strict import MAX_BYTES, Document, markup_safe, read_value
+from patchday.load.yaml_strict import MAX_BYTES, Document, read_value
 from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
 
 M = TypeVar("M", bound=BaseModel)
@@ -150,7 +150,9 @@ def load_file(source: SourceFile) -> tuple[Loaded | None, list[Diagnostic]]:
 # taken in file order, so the diagnostics and the corpus are exactly those of
 # the sequential loop.
 
-_Parsed = tuple[Any, str, list[Diagnostic], bytes] | tuple[None, None, list[Diagnostic], bytes]
+# (value, first line, problems, bytes, markup_safe); the document's parts that are worked out from its text
+# once, where it is parsed.
+_Parsed = tuple[Any, str, list[Diagnostic], bytes, bool | None] | tuple[None, None, list[Diagnostic], bytes, None]
 # How to run read_chunk over the files: given read_chunk and the files, the results in file order.
 Reader = Callable[[Callable[[list[SourceFile]], list[_Parsed]], list[SourceFile]], Iterable[_Parsed]]
 
@@ -160,9 +162,9 @@ def read_chunk(sources: list[SourceFile]) -> list[_Parsed]:
     for source in sources:
         doc, problems, data = _read(source)
         if doc is None:
-            out.append((None, None, problems, b""))
+            out.append((None, None, problems, b"", None))
         else:
-            out.append((doc.value, doc.first_line, problems, data))
+            out.append((doc.value, doc.first_line, problems, data, doc.markup_safe))
     return out
 
 
@@ -172,13 +174,13 @@ def _read_all(sources: list[SourceFile], read: Reader | None) -> Iterator[tuple[
             doc, problems, _ = _read(source)
             yield doc, problems
         return
-    for source, (value, first_line, problems, data) in zip(sources, read(read_chunk, sources)):
+    for source, (value, first_line, problems, data, safe) in zip(sources, read(read_chunk, sources)):
         if first_line is None:
             yield None, problems
             continue
         doc = Document(file=source.display, value=value, first_line=first_line)
         doc._text = data
-        doc.markup_safe = markup_safe(data)
+        doc.markup_safe = safe
         yield doc, problems
 
 

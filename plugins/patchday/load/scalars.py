@@ -69,12 +69,12 @@ def yaml11_reading(text: str) -> str | None:
 # YAML 1.1 pattern) starts with one of these characters. A plain scalar that
 # starts with anything else -- most prose, ids and slugs -- is text, and skips
 # the regular expressions. Keep this in step when a pattern is added.
-_SPECIAL_FIRST = frozenset("-+.0123456789~yYnNoOtTfF")
+SPECIAL_FIRST = frozenset("-+.0123456789~yYnNoOtTfF")
 
 
 def read_plain(text: str) -> object:
     """Turn an unquoted scalar into a Python value by the YAML 1.2 core rules."""
-    if text and text[0] not in _SPECIAL_FIRST:
+    if text and text[0] not in SPECIAL_FIRST:
         return text
     if text in ("true", "false"):
         return text == "true"

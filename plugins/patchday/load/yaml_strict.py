@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 
 from patchday.diagnostics import Diagnostic, Severity
-from patchday.load.scalars import read_plain
+from patchday.load.scalars import SPECIAL_FIRST, read_plain
 
 try:  # libyaml makes the parser ~10x faster; the pure parser is the fallback.
     _Loader: type = yaml.CBaseLoader
@@ -211,6 +211,12 @@ def read_text(text: str, file: str, *, positions: bool = True) -> tuple[Document
             _err(file, (1, 1), "PD001", f"file is larger than {MAX_BYTES // 1000} kB", "split the record; a bulletin is a few kB")
         )
         return doc, problems
+    if not positions:
+        try:
+            doc.value = _plain_value(text)
+            return doc, problems
+        except (_Unusual, yaml.YAMLError):
+            pass  # the full walk below says exactly what, and where
     try:
         _walk(text, doc, problems, positions)
     except yaml.MarkedYAMLError as exc:
@@ -240,6 +246,92 @@ _SeqStart, _SeqEnd = yaml.SequenceStartEvent, yaml.SequenceEndEvent
 _Scalar, _Alias = yaml.ScalarEvent, yaml.AliasEvent
 _SKIP = (_StreamStart, _StreamEnd, _DocEnd)
 _COLLECTION_TAGS = ("tag:yaml.org,2002:map", "tag:yaml.org,2002:seq")
+
+
+class _Unusual(Exception):
+    """The document holds something only the full walk reports (or builds) exactly."""
+
+
+_NO_KEY = object()  # a mapping waiting for its next key
+
+
+def _plain_value(text: str) -> Any:
+    """The value of a document with nothing unusual in it, or :class:`_Unusual`.
+
+    Most records are one document of mappings, lists and scalars with no tags,
+    aliases, merge keys or repeated keys, within the limits. For them this loop
+    builds the same value as :func:`_walk` with ``positions=False`` at half the
+    cost per event (libyaml's events themselves cost the same): no positions,
+    no per-frame objects, no limits checked on each event, no call for a plain
+    scalar that can only be text. An anchor changes no value; only an alias is
+    unusual. Anything unusual raises :class:`_Unusual`, and the caller walks the
+    text again the full way, which finds the problems and their positions: an
+    unusual file pays for both walks (tests/lint/test_loader_fast_path.py).
+    """
+    loader = _Loader(text)
+    get_event = loader.get_event
+    plain = read_plain
+    special = SPECIAL_FIRST
+    stack: list[tuple[Any, bool]] = []  # the enclosing collections: (container, is_map)
+    container: Any = None
+    is_map = False
+    key: Any = _NO_KEY
+    root: Any = None
+    documents = nodes = 0
+    try:
+        while True:
+            event = get_event()
+            if event is None:
+                break
+            kind = type(event)
+            if kind is _Scalar:
+                if event.tag is not None:
+                    raise _Unusual
+                value = event.value
+                if is_map and key is _NO_KEY:
+                    if value in container or value == "<<":
+                        raise _Unusual
+                    key = value
+                    continue
+                nodes += 1
+                if not event.style and (not value or value[0] in special):
+                    value = plain(value)
+            elif kind is _MapStart or kind is _SeqStart:
+                if event.tag is not None or (is_map and key is _NO_KEY) or len(stack) >= MAX_DEPTH:
+                    raise _Unusual
+                nodes += 1
+                value = {} if kind is _MapStart else []
+            elif kind is _MapEnd or kind is _SeqEnd:
+                container, is_map = stack.pop()
+                key = _NO_KEY
+                continue
+            elif kind is _DocStart:
+                documents += 1
+                if documents > 1:
+                    raise _Unusual
+                continue
+            elif kind in _SKIP:
+                continue
+            else:  # an alias
+                raise _Unusual
+            if is_map:
+                container[key] = value
+                key = _NO_KEY
+            elif container is not None:
+                container.append(value)
+            elif nodes == 1:
+                root = value
+            if kind is not _Scalar:
+                # Depth as the full walk counts it: the collections open around this one.
+                stack.append((container, is_map))
+                container, is_map = value, kind is _MapStart
+        if nodes > MAX_NODES:
+            raise _Unusual
+        return root
+    finally:
+        dispose = getattr(loader, "dispose", None)
+        if dispose is not None:
+            dispose()
 
 
 def _walk(text: str, doc: Document, problems: list[Diagnostic], positions: bool = True) -> None:
