@@ -70,6 +70,12 @@ def test_unknown_alias_is_refused() -> None:
     assert codes("a: *nope\n") in (["PD007"], ["PD002"])
 
 
+def test_no_key_is_dropped_for_its_spelling() -> None:
+    # The full walk once marked a repeated key's value with the key "\\0dup": a key written so vanished.
+    doc, problems = read_text('"\\0dup": 1\na: 2\na: 3\n', "x.yaml")
+    assert doc.value == {"\x00dup": 1, "a": 2} and [d.code for d in problems] == ["PD010"]
+
+
 def test_all_problems_of_a_file_are_reported_at_once() -> None:
     doc, problems = read_text("a: 1\na: 2\nb: 3\nb: 4\n", "x.yaml")
     assert [(d.line, d.code) for d in problems] == [(2, "PD010"), (4, "PD010")]

@@ -69,6 +69,7 @@ USUAL = {
     "quoted keys": "'1.10': a\n\"no\": b\n",
     "deepest allowed": "a: " + "[" * (MAX_DEPTH - 1) + "]" * (MAX_DEPTH - 1) + "\n",
     "folded and escaped": 'a: "tab\\there \\u00e9"\nb: >\n  folded\n  text\n',
+    "the full walk's old marker as a key": '"\\0dup": 1\n',
 }
 
 

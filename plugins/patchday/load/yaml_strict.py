@@ -141,7 +141,7 @@ class _Frame:
     def __init__(self, container: Any, path: Path, anchor: str | None) -> None:
         self.container = container
         self.path = path
-        self.pending_key: str | None = None
+        self.pending_key: Any = None  # a key, None, or _REPEATED
         self.pending_key_mark: tuple[int, int] | None = None
         self.size = 1
         self.anchor = anchor
@@ -253,6 +253,9 @@ class _Unusual(Exception):
 
 
 _NO_KEY = object()  # a mapping waiting for its next key
+# The pending key of a repeated key, whose value is reported and not kept: an object, as any
+# string could be a key ("\0dup" once was the marker, and a key written "\0dup" vanished).
+_REPEATED: Any = object()
 
 
 def _plain_value(text: str) -> Any:
@@ -415,7 +418,7 @@ def _walk(text: str, doc: Document, problems: list[Diagnostic], positions: bool 
                                     parent.path + (key,),
                                 )
                             )
-                            parent.pending_key = "\x00dup"
+                            parent.pending_key = _REPEATED
                         else:
                             keys[key] = where
                             parent.pending_key = key
@@ -485,7 +488,7 @@ def _walk(text: str, doc: Document, problems: list[Diagnostic], positions: bool 
             elif is_map:
                 if positions and parent.pending_key_mark is not None:
                     key_where[path] = parent.pending_key_mark
-                if parent.pending_key != "\x00dup":
+                if parent.pending_key is not _REPEATED:
                     parent.container[parent.pending_key] = value
                 parent.pending_key = None
             else:
