@@ -24,7 +24,7 @@ from patchday.model.bulletin import Vulnerability
 from patchday.model.products import ProductList, Family, Product, Version
 from patchday.notice import Notice, notices
 from patchday.patchdays import patch_datetime, release_month
-from patchday.scoring import cvss3, cvss4
+from patchday.scoring import score3, score4
 
 T = TypeVar("T")
 
@@ -50,11 +50,9 @@ def vector_scores(v3: str | None, v4: str | None) -> tuple[Score, ...]:
     # language ask for the same scores, and scoring a 4.0 vector is slow.
     out: list[Score] = []
     if v3:
-        c3 = cvss3(v3)
-        out.append(Score("3.1", c3.clean_vector(), float(c3.base_score), c3.severities()[0]))
+        out.append(Score("3.1", *score3(v3)))
     if v4:
-        c4 = cvss4(v4)
-        out.append(Score("4.0", c4.clean_vector(), float(c4.base_score), c4.severity))
+        out.append(Score("4.0", *score4(v4)))
     return tuple(out)
 
 
@@ -223,8 +221,9 @@ class Catalog:
 
     def work_out_scores(self) -> None:
         """Score every CVSS vector now. Scoring a 4.0 vector is slow (~0.1 ms, 12,500 of them at 3,000
-        bulletins): scored before the exports and page writers fork, they inherit the scores, and the
-        linter's CVSS rule finds them remembered. The search index needs none, so a build starts it first."""
+        bulletins): scored before the exports and page writers fork, they inherit the scores. A build
+        takes the scores its linter worked out (:func:`patchday.scoring.learn`), so this only looks
+        them up; the search index needs none, so a build starts it before."""
         for e in self.entries:
             for v in e.bulletin.vulnerabilities:
                 if v.cvss is not None:

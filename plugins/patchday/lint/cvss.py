@@ -7,7 +7,7 @@ import functools
 from cvss.exceptions import CVSSError
 
 from patchday.lint.context import LintContext
-from patchday.scoring import cvss3, cvss4
+from patchday.scoring import score3, score4
 
 
 def check(ctx: LintContext) -> None:
@@ -37,12 +37,12 @@ def check(ctx: LintContext) -> None:
 @functools.lru_cache(maxsize=65536)
 def vector_problem(vector: str, major: int) -> str | None:
     # Cached: a corpus repeats the same vectors many times, and the answer depends
-    # on the two arguments only. A vector that parses is kept for the catalog's score.
+    # on the two arguments only. A vector that parses is scored, and kept for the catalog.
     prefix = "CVSS:3.1/" if major == 3 else "CVSS:4.0/"
     if not vector.startswith(prefix):
         return f"it must start with {prefix}"
     try:
-        (cvss3 if major == 3 else cvss4)(vector)
+        (score3 if major == 3 else score4)(vector)
     except CVSSError as exc:
         return str(exc)
     except Exception as exc:  # the library raises plain errors on some garbage

@@ -47,7 +47,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from patchday import clock, env, jobs, staging
+from patchday import clock, env, jobs, scoring, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity
 from patchday.i18n import Labels
@@ -163,13 +163,14 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             if problem:
                 raise PluginError(problem)  # it names the file and line of each setting
         # as_of: nothing from a record's future. The linter reads only the records, so it runs
-        # in a process of its own while this one builds the catalog.
-        linted = jobs.beside("linter", lambda: lint(corpus, settings, as_of=None if preview else as_of),
+        # in a process of its own while this one builds the catalog. Its CVSS rule scores every
+        # vector; it hands the scores back with its findings, and the catalog takes them.
+        linted = jobs.beside("linter", lambda: (lint(corpus, settings, as_of=None if preview else as_of), scoring.known()),
                              fork=self._command != "serve")
-        # The catalog is built before the verdict of the linter, so that the exports and the
-        # search index can start now and run beside it (into a staging folder that only a
-        # build that passes publishes). Records that fail the lint may trip the catalog: then
-        # the lint's own findings are what the publisher gets.
+        # The catalog is built before the verdict of the linter, so that the search index can
+        # start now and run beside it (into a staging folder that only a build that passes
+        # publishes). Records that fail the lint may trip the catalog: then the lint's own
+        # findings are what the publisher gets.
         catalog: Catalog | None = None
         failure: Exception | None = None
         try:
@@ -186,18 +187,20 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                 failure, catalog = exc, None  # a catalog without its shared facts must not go on to the outputs
         if early and catalog is not None and self._options.search_index:
             # The search index needs the translations' texts, which the shared facts hold; the
-            # linter keeps the second core busy until then. It starts before the scores,
-            # which it does not read.
+            # linter keeps the second core busy until then. It reads no scores.
             jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
             self._start_search(catalog, settings, site_dir)
         t2 = time.perf_counter()
-        if catalog is not None and early:
+        diagnostics, scored = linted()  # meanwhile, the search index has this core
+        scoring.learn(scored)
+        t3 = time.perf_counter()
+        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
+        if catalog is not None and early and not errors:
+            # The exports read the scores: worked out before they fork (from the linter's: a vector
+            # it could not score is an error, and then nothing starts), they are inherited.
             catalog.work_out_scores()
             jobs.keep_from_collector()
             self._start_exports(catalog, site_dir)
-        diagnostics = linted()
-        t3 = time.perf_counter()
-        errors = [d for d in diagnostics if d.severity is Severity.ERROR]
         for d in diagnostics:
             line = d.one_line()
             if d.severity is Severity.ERROR:
