@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from patchday.lint import lint
-from patchday.load.corpus import load_corpus
+from patchday.lint import lint, ordered, rules_alone
+from patchday.load.corpus import Corpus, load_corpus
 from patchday.model import Settings
 
 HERE = Path(__file__).parent
@@ -51,6 +51,11 @@ def parse_case(path: Path) -> tuple[str, str, set[tuple[str, int, str]], str]:
 
 
 def run_case(case: Path, tmp_path: Path) -> set[tuple[str, int, str]]:
+    corpus, as_of = load_case(case, tmp_path)
+    return {(d.file, d.line, d.code) for d in lint(corpus, Settings(), as_of=as_of)}
+
+
+def load_case(case: Path, tmp_path: Path) -> tuple[Corpus, dt.datetime | None]:
     _, target, _, text = parse_case(case)
     root = tmp_path / "bulletins"
     shutil.copytree(HERE / "base", root)
@@ -60,7 +65,7 @@ def run_case(case: Path, tmp_path: Path) -> set[tuple[str, int, str]]:
     corpus = load_corpus(root, cwd=root)
     m = re.search(r"^# as-of: (.*)$", text, re.M)
     as_of = dt.datetime.fromisoformat(m[1].replace("Z", "+00:00")) if m else None
-    return {(d.file, d.line, d.code) for d in lint(corpus, Settings(), as_of=as_of)}
+    return corpus, as_of
 
 
 def test_base_corpus_is_clean(tmp_path: Path) -> None:
@@ -92,3 +97,16 @@ def test_case(case: Path, tmp_path: Path) -> None:
         assert expected, f"{case.name}: an invalid case must expect at least one diagnostic"
     got = run_case(case, tmp_path)
     assert got == expected, f"{desc}\n  missing: {sorted(expected - got)}\n  unexpected: {sorted(got - expected)}"
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.stem}" for c in CASES])
+def test_a_rule_left_out_and_run_alone_finds_the_same(case: Path, tmp_path: Path) -> None:
+    """A build lints without the translations rule in a process of its own and runs that rule
+    itself once the catalog knows every translation's freshness (lint.rules_alone)."""
+    corpus, as_of = load_case(case, tmp_path)
+    whole = lint(corpus, Settings(), as_of=as_of)
+    alone = rules_alone(corpus, Settings(), ("translations",))
+    split = ordered([*lint(corpus, Settings(), as_of=as_of, leave_out=("translations",)), *alone])
+    assert split == whole
+    if any(d.code.startswith("PD70") for d in whole):
+        assert alone, "the translations rule found nothing alone"

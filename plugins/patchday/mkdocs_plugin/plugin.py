@@ -51,7 +51,7 @@ from patchday import clock, env, jobs, scoring, staging
 from patchday.catalog import Catalog, build_catalog
 from patchday.diagnostics import Severity
 from patchday.i18n import Labels
-from patchday.lint import lint
+from patchday.lint import lint, ordered, rules_alone
 from patchday.mkdocs_plugin.bytecode import MemoryBytecodeCache
 from patchday.mkdocs_plugin.config import (PatchdayConfig, languages_problem, plugin_block, site_url_problem,
                                             theme_problem)
@@ -164,9 +164,12 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
                 raise PluginError(problem)  # it names the file and line of each setting
         # as_of: nothing from a record's future. The linter reads only the records, so it runs
         # in a process of its own while this one builds the catalog. Its CVSS rule scores every
-        # vector; it hands the scores back with its findings, and the catalog takes them.
-        linted = jobs.beside("linter", lambda: (lint(corpus, settings, as_of=None if preview else as_of), scoring.known()),
-                             fork=self._command != "serve")
+        # vector; it hands the scores back with its findings, and the catalog takes them. The
+        # translations rule runs here instead, once the shared facts hold every translation's
+        # freshness, which it would otherwise work out again (lint.rules_alone).
+        here = ("translations",)
+        linted = jobs.beside("linter", lambda: (lint(corpus, settings, as_of=None if preview else as_of, leave_out=here),
+                                                scoring.known()), fork=self._command != "serve")
         # The catalog is built before the verdict of the linter, so that the search index can
         # start now and run beside it (into a staging folder that only a build that passes
         # publishes). Records that fail the lint may trip the catalog: then the lint's own
@@ -191,7 +194,9 @@ class PatchdayPlugin(BasePlugin[PatchdayConfig]):  # type: ignore[type-var]
             jobs.keep_from_collector()  # the forks only read the catalog: keep their collectors off it
             self._start_search(catalog, settings, site_dir)
         t2 = time.perf_counter()
+        found_here = rules_alone(corpus, settings, here)
         diagnostics, scored = linted()  # meanwhile, the search index has this core
+        diagnostics = ordered([*diagnostics, *found_here])
         scoring.learn(scored)
         t3 = time.perf_counter()
         errors = [d for d in diagnostics if d.severity is Severity.ERROR]
