@@ -282,10 +282,7 @@ def _plain_value(text: str) -> Any:
     root: Any = None
     documents = nodes = 0
     try:
-        while True:
-            event = get_event()
-            if event is None:
-                break
+        for event in iter(get_event, None):  # libyaml's events until the stream ends
             kind = type(event)
             if kind is _Scalar:
                 if event.tag is not None:
@@ -357,10 +354,7 @@ def _walk(text: str, doc: Document, problems: list[Diagnostic], positions: bool 
     plain = read_plain
     parent: _Frame | None = None  # always stack[-1], or None
     try:
-        while True:
-            event = get_event()
-            if event is None:
-                break
+        for event in iter(get_event, None):  # libyaml's events until the stream ends
             kind = type(event)
             if kind is _Scalar:
                 tag = event.tag
