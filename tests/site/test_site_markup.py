@@ -53,6 +53,11 @@ _SIMPLE_CASES = [
     "See [the guidance", "the guidance](https://x.example/kb) here", "a ] b `x`", "a [ b `x` [c", "lone ` tick",
     "lone ` tick and [a](https://x.example)", "[a`b](https://x.example)", "[a](https://x.example/`p)", "`x` and `",
     "[a] [b]", "[a]: https://x.example", "[a][b]", "[the guidance](https://x.example", "\ue000 [", "](", "[ `x`",
+    # a link cut short at the end (translations cut to a length) is text
+    "See [the guidance](https://learn.contoso.e", "in `stream.so`. See [the guidance](htt", "x [a](", "[no link]",
+    "x[a](https://e", "lone ` tick [a](https://e.ex", "a [b](https://x.example/p) [c](https://y.e", "a & b [c](https://x",
+    "[a]: https://x.example/ [c](https://x.e", "a [b]: [c](https://x.e", "x [a](https://e.example/p q", "x [ ](h",
+    "x ![a](https://e", "x [a](https://e.example/_p", "x [a](<https://e", "x [a b](https://e 'q", "[a](https://e.example/(p",
 ]
 
 
@@ -93,3 +98,24 @@ def test_fast_path_matches_python_markdown_on_random_text():
             taken += 1
             assert fast == _full(text), text
     assert taken >= 500
+
+
+def test_fast_path_matches_python_markdown_on_texts_that_end_in_a_cut_link():
+    import random
+
+    from patchday.render.markup import _full, _simple
+
+    rng = random.Random(20261206)
+    heads = ["word", " ", " ", "`code`", "x`", "é", "日本", "'", "(", ")", "[l](https://e.example/p)", "]", "[", "!", "-"]
+    labels = ["the guidance", "a", " ", "日本", "a'b", "x!", "a(b", "_a_", "*b*", "a & b", "<b>", "`c`", '"q"', "\\*"]
+    targets = ["", "(", "(h", "(https://learn.contoso.e", "(https://e.example/p", "(https://e.example/p q", "(<h",
+               "(https://e/_p_q", "(https://e/*p*", "(https://e/a&b", "(https://e/`c`", "(https://e/\\*", "(https://e/'q'"]
+    taken = 0
+    for _ in range(6000):
+        head = "".join(rng.choices(heads, k=rng.randint(0, 10)))
+        text = (head + f"[{rng.choice(labels)}]" + rng.choice(targets)).strip()
+        fast = _simple(text)
+        if fast is not None:
+            taken += 1
+            assert fast == _full(text), text
+    assert taken >= 200

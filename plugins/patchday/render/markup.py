@@ -64,6 +64,14 @@ _MASK = {"[": "\ue000", "]": "\ue001", "`": "\ue002"}
 _MASKED = re.compile("[\ue000-\ue002]")
 
 
+# A link cut short at the end of a text ("See [the guidance](https://learn.contoso.e"): its
+# brackets and parenthesis form no link, no reference and no image, and Python-Markdown prints
+# them as they are. Translations cut to a length end this way. The label and the cut target
+# hold none of the characters that start other syntax, so the rest of the text renders as if
+# the tail were not there, and the tail is text.
+_CUT_LINK = re.compile(r"\[[^`\[\]()\\*_!#|~<>&\n\"\u00a0]+\](?:\([^\s()<>\"'&_*\\`\[\]]*)?$")
+
+
 def _stray(text: str) -> str:
     chars = "[]" if ("[" in text) != ("]" in text) else ""
     return chars + "`" if text.count("`") == 1 else chars
@@ -72,6 +80,15 @@ def _stray(text: str) -> str:
 def _simple(text: str) -> str | None:
     if "``" in text or _ODD_SPACE.search(text) or _BLOCK_START.match(text):
         return None
+    cut = _CUT_LINK.search(text)
+    if cut is not None:
+        head = text[: cut.start()]
+        if "[" in head or "]" in head:
+            return None  # a link or bracket before it: the parser decides which pairs form what
+        if not head:
+            return f"<p>{cut.group()}</p>"
+        simple = _simple(head)
+        return None if simple is None else f"{simple[:-4]}{cut.group()}</p>"
     stray = _stray(text)
     if stray:
         if _MASKED.search(text):
