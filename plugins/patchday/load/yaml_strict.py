@@ -11,6 +11,7 @@ nothing here raises on bad input.
 from __future__ import annotations
 
 import re
+import sys
 from typing import Any
 
 import yaml
@@ -273,6 +274,7 @@ def _plain_value(text: str) -> Any:
     """
     loader = _Loader(text)
     get_event = loader.get_event
+    intern = sys.intern
     plain = read_plain
     special = SPECIAL_FIRST
     stack: list[tuple[Any, bool]] = []  # the enclosing collections: (container, is_map)
@@ -291,7 +293,7 @@ def _plain_value(text: str) -> Any:
                 if is_map and key is _NO_KEY:
                     if value in container or value == "<<":
                         raise _Unusual
-                    key = value
+                    key = intern(value)
                     continue
                 nodes += 1
                 if not event.style and (not value or value[0] in special):
