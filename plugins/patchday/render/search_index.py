@@ -122,8 +122,13 @@ def _dump(value: object) -> bytes:
     return orjson.dumps(value, option=orjson.OPT_SORT_KEYS)
 
 
+# zlib level 5 against 6 at 3,000 bulletins x 4 languages: 0.38 against 0.67 CPU-s for 34 MB of
+# JSON, 7.24 against 7.14 MB written (4: 0.25 s, 7.68 MB; 1: 0.17 s, 8.59 MB).
+COMPRESS_LEVEL = 5
+
+
 def _packed(value: object) -> bytes:
-    return gzip.compress(_dump(value), compresslevel=6, mtime=0)  # mtime 0: the same bytes every build
+    return gzip.compress(_dump(value), compresslevel=COMPRESS_LEVEL, mtime=0)  # mtime 0: the same bytes every build
 
 
 def build(records: Iterable[Record], lang: str) -> dict[str, bytes]:
