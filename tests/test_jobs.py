@@ -117,3 +117,40 @@ def test_a_loaded_corpus_is_kept_from_the_collector_before_it_is_let_back_in():
         assert young < 700, "no young objects left by the load to set off a collection"
     finally:
         gc.unfreeze()
+
+
+def test_records_read_ahead_are_the_corpus_the_build_loads(monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("PATCHDAY_JOBS", "2")
+    monkeypatch.chdir(EXAMPLE)
+    alone = load_corpus(EXAMPLE, cwd=EXAMPLE)
+    calls = []
+    real = jobs._Mapped.results
+    monkeypatch.setattr(jobs._Mapped, "results", lambda self: calls.append(len(self.items)) or real(self))
+    jobs.read_ahead(EXAMPLE)
+    try:
+        ahead = jobs.load_corpus(EXAMPLE)
+        assert calls == [alone.files], "the workers started ahead gave the records"
+        assert _facts(ahead) == _facts(alone)
+        # Taken once: the next load reads the folder again.
+        assert _facts(jobs.load_corpus(EXAMPLE)) == _facts(alone) and calls == [alone.files, alone.files]
+    finally:
+        gc.unfreeze()
+    assert not multiprocessing.active_children()
+
+
+def test_records_read_ahead_for_another_folder_are_left(monkeypatch, tmp_path):
+    import multiprocessing
+
+    monkeypatch.setenv("PATCHDAY_JOBS", "2")
+    monkeypatch.chdir(EXAMPLE)
+    jobs.read_ahead(EXAMPLE / "2026")  # not the data folder the build asks for
+    try:
+        assert _facts(jobs.load_corpus(EXAMPLE)) == _facts(load_corpus(EXAMPLE, cwd=EXAMPLE))
+        assert jobs._ahead is None and not multiprocessing.active_children()
+        jobs.read_ahead(EXAMPLE)
+        jobs.drop_ahead()  # a build that stops before it loads
+        assert jobs._ahead is None and not multiprocessing.active_children()
+    finally:
+        gc.unfreeze()

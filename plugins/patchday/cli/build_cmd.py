@@ -7,8 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+from patchday import jobs
 from patchday.cli.common import build_options
 from patchday.clock import ClockError, parse_as_of
+from patchday.settings_file import load_site
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
@@ -41,6 +43,7 @@ def run(args: argparse.Namespace) -> int:
     if not config.exists():
         print(f"patchday build: {config}: no such file", file=sys.stderr)
         return 2
+    _read_ahead(config)
     from patchday.mkdocs_plugin.run import BuildFailed, build_site
 
     try:
@@ -48,4 +51,14 @@ def run(args: argparse.Namespace) -> int:
     except BuildFailed as exc:
         print(f"patchday build: {exc}", file=sys.stderr)
         return 1
+    finally:
+        jobs.drop_ahead()
     return 0
+
+
+def _read_ahead(config: Path) -> None:
+    """The records are parsed while MkDocs is imported and reads its configuration (the plugin
+    takes what the workers found: patchday.jobs.load_corpus). Settings were checked already."""
+    settings, options, base = load_site(config)
+    if options.enabled:
+        jobs.read_ahead((base / settings.source).resolve())

@@ -207,20 +207,27 @@ def _fill(corpus: Corpus, sources: list[SourceFile], read: Reader | None) -> Non
             corpus.release_overlays.append(loaded)
 
 
+def source_files(root: Path, cwd: Path, paths: list[Path]) -> list[SourceFile]:
+    """The files at ``paths`` under the data folder, as the loader reads and names them."""
+    return [classify(path, root, display(path, cwd)) for path in paths]
+
+
 def load_corpus(root: Path, *, cwd: Path | None = None, paths: list[Path] | None = None,
-                read: Reader | None = None) -> Corpus:
+                read: Reader | None = None, sources: list[SourceFile] | None = None) -> Corpus:
     """Load the whole data folder (or, for the validation cache, the given files of it).
 
     Cross-file rules need all of it even when one file is checked; only the
     cache, which keeps what they need of the other files, passes ``paths``.
     ``read`` runs the parsing elsewhere (:func:`patchday.jobs.load_corpus` passes
     worker processes); without it, every file is read here, one after another.
+    ``sources``: the files as :func:`source_files` found them already (workers that
+    started on them before this call), instead of looking again.
     """
     cwd = cwd or Path.cwd()
     corpus = Corpus(root=root)
-    paths = discover(root) if paths is None else paths
-    corpus.files = len(paths)
-    sources = [classify(path, root, display(path, cwd)) for path in paths]
+    if sources is None:
+        sources = source_files(root, cwd, discover(root) if paths is None else paths)
+    corpus.files = len(sources)
     _fill(corpus, sources, read)
     if corpus.catalogue is None and not any(d.file.endswith("products.yaml") for d in corpus.diagnostics):
         corpus.diagnostics.append(
