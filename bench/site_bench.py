@@ -22,12 +22,14 @@ Command line: ``python bench/site_bench.py 300 1000 3000 --workdir /tmp/site-ben
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
+import sysconfig
 import time
 from pathlib import Path
 
@@ -141,13 +143,46 @@ def _site_folder(workdir: Path, name: str, corpus: Path, *, copy: bool = False) 
     return folder
 
 
-def _timed(cmd: list[str], cwd: Path) -> dict:
+_DROP_CACHES = Path("/proc/sys/vm/drop_caches")
+
+
+def _settle(inputs: list[Path]) -> bool:
+    """Start a timed command from the same memory each time; False where this user may not.
+
+    The builds before it leave their outputs in the page cache: after a dozen builds at
+    3,000 bulletins that was 19 GB of the machine's 24, and reclaiming it while the next
+    command ran took CPU from that command (2-3 s of a patchday build, 0.5-1 s of a Hugo
+    build). The clean page cache is dropped (as root may), then the command's inputs (its
+    corpus or content, its program, libraries and standard library) are read back in, so
+    that it does not wait on the disk either.
+    """
+    try:
+        _DROP_CACHES.write_text("1\n", encoding="ascii")
+    except OSError:
+        return False
+    for root in inputs:
+        for path in [root] if root.is_file() else sorted(root.rglob("*")):
+            if path.is_file():
+                with contextlib.suppress(OSError):
+                    path.read_bytes()
+    return True
+
+
+def _inputs(*extra: Path) -> list[Path]:
+    """What a Python command of this bench reads: the environment, the standard library, the repository."""
+    stdlib = Path(sysconfig.get_paths()["stdlib"])
+    return [Path(sys.prefix), stdlib, REPO / "plugins", REPO / "theme", REPO / "docs", REPO / "mkdocs.yml",
+            *(p.resolve() for p in extra)]
+
+
+def _timed(cmd: list[str], cwd: Path, inputs: list[Path]) -> dict:
     # Each timed command starts with nothing left to write back: a build writes 1.4 GB at
     # 3,000 bulletins, and the kernel flushing the previous build's pages takes CPU from
     # the next one (a fifth of a 3,000 build, seen as a spread of 38-47 s in one run).
     os.sync()
+    settled = _settle(inputs)
     out = subprocess.run([_python(), "-c", _WRAP, *cmd], cwd=cwd, capture_output=True, text=True, check=True)
-    return json.loads(out.stdout)
+    return json.loads(out.stdout) | {"settled": settled}
 
 
 def footprint_row(site: Path) -> dict:
@@ -183,7 +218,8 @@ def _build(n: int, workdir: Path, corpus: Path) -> tuple[Path, dict]:
     folder = _site_folder(workdir, f"site-{n}", corpus)
     site = folder / "site"
     _set_aside(site, workdir)
-    r = _timed([_python(), "-m", "patchday.cli", "build", "--as-of", AS_OF, "-d", str(site)], folder)
+    r = _timed([_python(), "-m", "patchday.cli", "build", "--as-of", AS_OF, "-d", str(site)], folder,
+               _inputs(folder / "bulletins", folder / "mkdocs.yml"))
     if r["rc"] != 0:
         raise RuntimeError(f"patchday build failed at n={n}:\n{r['log'][-4000:]}")
     return site, r
@@ -193,7 +229,7 @@ def build_row(n: int, workdir: Path, corpus: Path) -> dict:
     site, r = _build(n, workdir, corpus)
     size, pages = _tree_bytes(site)
     row = footprint_row(site) | {
-        "kind": "build", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+        "kind": "build", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1), "settled": r["settled"],
         "cpu_s": round(r["user"] + r["sys"], 1), "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages,
         "pages_per_s": round(pages / r["wall"], 1), "ms_per_bulletin_language": round(r["wall"] * 1000 / (n * len(LANGS)), 2),
     }
@@ -304,9 +340,9 @@ def reference_mkdocs_row(n: int, workdir: Path, corpus: Path) -> dict:
     _set_aside(folder / "site", workdir)
     env_cmd = [_python(), "-c", "import os, sys; os.environ['NO_MKDOCS_2_WARNING']='1'; from mkdocs.__main__ import cli; "
                "sys.exit(cli(['build', '-q', '-f', sys.argv[1]], standalone_mode=False))", str(cfg)]
-    r = _timed(env_cmd, folder)
+    r = _timed(env_cmd, folder, _inputs(folder / "docs", cfg))
     size, pages = _tree_bytes(folder / "site")
-    return {"kind": "reference_mkdocs", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+    return {"kind": "reference_mkdocs", "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1), "settled": r["settled"],
             "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages, "pages_per_s": round(pages / max(r["wall"], 1e-9), 1),
             "output_mb": round(size / 1e6, 1), "note": "plain Material pages + static-i18n, no exports, no search index"}
 
@@ -348,9 +384,11 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path, *, search: bool = Fa
             if not suffix and "." in stem:
                 continue
             (out / f"{stem}.html").write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
-    r = _timed([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], site)
+    r = _timed([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], site,
+               [Path(sys.prefix), Path(sysconfig.get_paths()["stdlib"]), site / "content", site / "layouts", site / "hugo.toml"])
     size, pages = _tree_bytes(site / "public")
     return {"kind": "reference_hugo" + ("_search" if search else ""), "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
+            "settled": r["settled"],
             "peak_rss_mb": r["maxrss_kb"] // 1024, "html_pages": pages, "pages_per_s": round(pages / max(r["wall"], 1e-9), 1),
             "output_mb": round(size / 1e6, 1), "rc": r["rc"],
             "note": "minimal theme, same content HTML" + (", JSON search index of every page" if search else "")}
@@ -367,6 +405,9 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
     if recent is not None:
         print(f"note: this bench deleted its old outputs {recent:.0f} s ago; on ext4, file creation is slower "
               f"for up to {_RECENT_S} s after a mass delete, so these figures may be high", file=sys.stderr)
+    if not _settle([]):
+        print(f"note: {_DROP_CACHES} is not writable here, so each timed command starts with the page cache the "
+              "commands before it left; as root, the bench drops it first (see _settle)", file=sys.stderr)
     try:
         rows += _measure(sizes, workdir, corpora, reference=reference, rebuild=rebuild, repeat=repeat)
         if reader and sizes:
