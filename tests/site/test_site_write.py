@@ -103,14 +103,3 @@ def test_contents_entries_take_the_shells_own_markup():
     page = shell.fill("k", "T", "<h1>c</h1>", [("a", "A & B"), ("b", "B")])
     assert page == ("<nav><ul>\n<li class='x'><a href='#a'><span>A &amp; B</span></a></li>"
                     "<li class='x'><a href='#b'><span>B</span></a></li>\n</ul></nav><a href='#a'>skip</a><h1>c</h1>")
-
-
-def test_a_page_in_bytes_is_the_page_in_utf_8():
-    # The writers join the shell's literals encoded once with what each page adds (Shell.fill_bytes).
-    for shell in (Shell.parse(_shell("ja", True) + "日本語 Français"), Shell.parse(_shell("en", False))):
-        toc = [("a", "Zusammenfassung & 概要")] if shell.has_toc else []
-        for content in ("<h1>c</h1>", "<p>情報漏えい — “quoted” é</p>", ""):
-            title = "CVE-2026-1 — été 日本"
-            assert shell.fill_bytes("CX26-001", title, content, toc) == shell.fill("CX26-001", title, content, toc).encode("utf-8")
-    with pytest.raises(ValueError, match="contents"):
-        Shell.parse(_shell("en", False)).fill_bytes("k", "T", "c", [("a", "A")])

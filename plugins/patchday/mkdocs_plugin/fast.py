@@ -43,7 +43,7 @@ from patchday.patchdays import release_month
 from patchday.render.pages import render_page
 from patchday.render.shell import Shell
 from patchday.mkdocs_plugin.livereload import LiveReload
-from patchday.render.write import _bulletin_file, bulletin_page_bytes, poured_file, render_poured_page
+from patchday.render.write import _bulletin_file, poured_file, render_bulletin_page, render_poured_page
 
 if TYPE_CHECKING:
     from patchday.catalog import Catalog
@@ -256,7 +256,7 @@ class FastPath:
         for lang in sorted(lang for kind, lang in plugin._shells if kind == "bulletin"):
             shell = self._shell("bulletin", lang, state.site_dir)
             for bid in sorted(changed):
-                page = bulletin_page_bytes(catalog, shell, lang, bid)
+                page = render_bulletin_page(catalog, shell, lang, bid).encode("utf-8")
                 target = _bulletin_file(state.site_dir, lang, src, bid)
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_bytes(page)

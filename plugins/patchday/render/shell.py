@@ -12,7 +12,7 @@ template render per page.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 
@@ -56,13 +56,6 @@ class Shell:
     parts: tuple[str, ...]  # literal, token, literal, token, ...
     entry: tuple[str, ...]  # a contents entry: literal, token, literal, ...; () without contents
     icons: tuple[tuple[str, str], ...] = ()  # (path under the site, SVG) of the chrome icons its pages reference
-    # The literals in UTF-8, for fill_bytes. The chrome is two thirds of a bulletin page and names the
-    # languages in their own scripts (日本語), which made every page a two-byte string to join and
-    # then encode: encoding only what a page adds took a page writer ~1 CPU-s less at 3,000 x 4.
-    encoded: tuple[bytes, ...] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        object.__setattr__(self, "encoded", tuple(p.encode("utf-8") for p in self.parts[0::2]))
 
     @property
     def has_toc(self) -> bool:
@@ -98,28 +91,17 @@ class Shell:
 
     def fill(self, key: str, title_html: str, content: str, toc: list[tuple[str, str]]) -> str:
         """``title_html`` is already escaped: it stands where Material printed the page title."""
-        values = self._values(key, title_html, content, toc)
-        return "".join(values.get(p, p) if i % 2 else p for i, p in enumerate(self.parts))
-
-    def fill_bytes(self, key: str, title_html: str, content: str, toc: list[tuple[str, str]]) -> bytes:
-        """``fill(...)`` in UTF-8, the same bytes, with the shell's own text encoded once."""
-        values = self._values(key, title_html, content, toc)
-        out = [self.encoded[0]]
-        for token, literal in zip(self.parts[1::2], self.encoded[1:]):
-            out += (values[token].encode("utf-8"), literal)
-        return b"".join(out)
-
-    def _values(self, key: str, title_html: str, content: str, toc: list[tuple[str, str]]) -> dict[str, str]:
         if bool(toc) != self.has_toc:
             # Material's frame around the list differs with and without one (shell_contract.SHELL_HAS_TOC).
             raise ValueError(f"{key}: a page {'with' if toc else 'without'} contents needs a shell {'with' if toc else 'without'} them")
-        return {
+        values = {
             SHELL_SKIP: toc[0][0] if toc else "",
             SHELL_ID: key,
             SHELL_TITLE: title_html,
             SHELL_CONTENT: content,
             TOC_MARK: self.toc_html(toc),
         }
+        return "".join(values.get(p, p) if i % 2 else p for i, p in enumerate(self.parts))
 
     def toc_html(self, toc: list[tuple[str, str]]) -> str:
         """The contents entries, each as Material rendered the shell's entry (flat: pages have no nested headings)."""

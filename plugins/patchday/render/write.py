@@ -39,32 +39,15 @@ def _bulletin_file(site_dir: Path, lang: str, source_lang: str, bid: str) -> Pat
 
 
 def render_bulletin_page(catalog: Catalog, shell: Shell, lang: str, bid: str) -> str:
-    return shell.fill(*_bulletin(catalog, lang, bid))
+    ctx = PageCtx(catalog, lang, urls.bulletin(bid))
+    r = html.bulletin(ctx, catalog.by_id[bid])
+    return shell.fill(bid, escape(bulletin_title(catalog, lang, bid), quote=False), r.html, r.toc)
 
 
 def render_poured_page(catalog: Catalog, shell: Shell, spec: PageSpec) -> str:
-    return shell.fill(*_poured(catalog, spec))
-
-
-def bulletin_page_bytes(catalog: Catalog, shell: Shell, lang: str, bid: str) -> bytes:
-    """:func:`render_bulletin_page` in UTF-8, as written."""
-    return shell.fill_bytes(*_bulletin(catalog, lang, bid))
-
-
-def poured_page_bytes(catalog: Catalog, shell: Shell, spec: PageSpec) -> bytes:
-    """:func:`render_poured_page` in UTF-8, as written."""
-    return shell.fill_bytes(*_poured(catalog, spec))
-
-
-def _bulletin(catalog: Catalog, lang: str, bid: str) -> tuple[str, str, str, list[tuple[str, str]]]:
-    r = html.bulletin(PageCtx(catalog, lang, urls.bulletin(bid)), catalog.by_id[bid])
-    return bid, escape(bulletin_title(catalog, lang, bid), quote=False), r.html, r.toc
-
-
-def _poured(catalog: Catalog, spec: PageSpec) -> tuple[str, str, str, list[tuple[str, str]]]:
     r = render_page(catalog, spec)
     # As MkDocs printed these pages' titles: patchday hands it the title escaped (see the plugin).
-    return spec.key, escape(spec.title), r.html, r.toc
+    return shell.fill(spec.key, escape(spec.title), r.html, r.toc)
 
 
 def poured_file(site_dir: Path, source_lang: str, spec: PageSpec) -> Path:
@@ -138,13 +121,13 @@ def write_items(batch: Batch, items: list[Item]) -> Written:
     out = Folder(site_dir)
     for kind, lang, key in items:
         if kind == "bulletin":
-            page = bulletin_page_bytes(catalog, shells[kind, lang], lang, key)
+            page = render_bulletin_page(catalog, shells[kind, lang], lang, key).encode("utf-8")
             rel = urls.site_path(lang, src, urls.bulletin(key))
             total += len(page)
             largest = max(largest, len(page))
         else:
             spec = batch.specs[kind, lang, key]
-            page = poured_page_bytes(catalog, shells[kind, lang], spec)
+            page = render_poured_page(catalog, shells[kind, lang], spec).encode("utf-8")
             rel = urls.site_path(spec.lang, src, spec.path)
             index += 1
         out.write(f"{rel}index.html", page)  # every page path is a folder, ending in "/"
