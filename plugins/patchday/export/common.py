@@ -217,10 +217,19 @@ class Localizer:
             fresh = assess(e, lang)
             self.state = fresh.state
             if overlay is not None:
-                stale = set(fresh.stale)
-                self.texts = {k: v for k, v in overlay_texts(overlay).items() if k not in stale and k in self.english}
+                done = overlay_texts(overlay)
+                if not fresh.stale and done.keys() <= self.english.keys():
+                    self.texts = done  # the usual translation: nothing to leave out (read only, like the memo it is)
+                else:
+                    stale = set(fresh.stale)
+                    self.texts = {k: v for k, v in done.items() if k not in stale and k in self.english}
         # What ``get`` answers, in one lookup: exporters ask hundreds of thousands of times per build.
-        self._merged = {**self.english, **{k: v for k, v in self.texts.items() if v}} if self.texts else self.english
+        if not self.texts:
+            self._merged = self.english
+        elif all(self.texts.values()):
+            self._merged = self.english | self.texts
+        else:
+            self._merged = {**self.english, **{k: v for k, v in self.texts.items() if v}}
 
     def get(self, key: str) -> str:
         """The translation if there is a non-empty one, else the English text, else ''."""
