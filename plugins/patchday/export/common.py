@@ -224,12 +224,8 @@ class Localizer:
                     stale = set(fresh.stale)
                     self.texts = {k: v for k, v in done.items() if k not in stale and k in self.english}
         # What ``get`` answers, in one lookup: exporters ask hundreds of thousands of times per build.
-        if not self.texts:
-            self._merged = self.english
-        elif all(self.texts.values()):
-            self._merged = self.english | self.texts
-        else:
-            self._merged = {**self.english, **{k: v for k, v in self.texts.items() if v}}
+        kept = self.texts if all(self.texts.values()) else {k: v for k, v in self.texts.items() if v}
+        self._merged = self.english | kept if kept else self.english
 
     def get(self, key: str) -> str:
         """The translation if there is a non-empty one, else the English text, else ''."""

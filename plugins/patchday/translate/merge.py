@@ -51,9 +51,8 @@ class Merged:
         return self.lang == self.source_lang
 
 
-def _merged(source: dict[str, str], done: dict[str, str], lang: str, source_lang: str, stale: tuple[str, ...],
-            state: State) -> Merged:
-    return Merged(lang, source_lang, source, done, tuple(k for k in source if k not in done), stale, state)
+def _fallback(source: dict[str, str], done: dict[str, str]) -> tuple[str, ...]:
+    return tuple(k for k in source if k not in done)
 
 
 def merge_bulletin(b: Bulletin, overlay: BulletinOverlay | None, lang: str, source_lang: str = "en") -> Merged:
@@ -62,7 +61,7 @@ def merge_bulletin(b: Bulletin, overlay: BulletinOverlay | None, lang: str, sour
         return Merged(lang, source_lang, source, source)
     done = overlay_texts(overlay) if overlay is not None else {}
     fresh = assess(b, overlay)
-    return _merged(source, done, lang, source_lang, fresh.stale, fresh.state)
+    return Merged(lang, source_lang, source, done, _fallback(source, done), fresh.stale, fresh.state)
 
 
 def merge_notes(n: ReleaseNotes, overlay: ReleaseNotesOverlay | None, lang: str, source_lang: str = "en") -> Merged:
@@ -70,8 +69,9 @@ def merge_notes(n: ReleaseNotes, overlay: ReleaseNotesOverlay | None, lang: str,
     if lang == source_lang:
         return Merged(lang, source_lang, source, source)
     done = overlay_texts(overlay) if overlay is not None else {}
-    state = State.MISSING if overlay is None else (State.PARTIAL if any(k not in done for k in source) else State.OK)
-    return _merged(source, done, lang, source_lang, (), state)
+    fallback = _fallback(source, done)
+    state = State.MISSING if overlay is None else (State.PARTIAL if fallback else State.OK)
+    return Merged(lang, source_lang, source, done, fallback, (), state)
 
 
 # Which notice wording names a field key: the first path segment decides,
