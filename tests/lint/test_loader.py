@@ -45,6 +45,38 @@ def test_yaml11_traps_are_marked(text: str, reads_as: str) -> None:
     assert isinstance(value, Plain11) and value == text and value.reads_as == reads_as
 
 
+def _read_by_patterns(text: str) -> object:
+    """read_plain without its shortcuts: every pattern tried in turn."""
+    from patchday.load import scalars
+
+    if text in ("true", "false"):
+        return text == "true"
+    if text in ("null", "~", ""):
+        return None
+    if scalars._INT12.fullmatch(text):
+        return int(text)
+    if scalars._FLOAT12.fullmatch(text):
+        return float(text)
+    reads_as = scalars.yaml11_reading(text)
+    return Plain11(text, reads_as) if reads_as is not None else text
+
+
+def test_plain_scalar_shortcuts_read_as_the_patterns_do() -> None:
+    # Texts with spaces (the shortcut's case) beside every special form, and the one special
+    # form that may hold spaces: a YAML 1.1 timestamp.
+    import itertools
+
+    heads = ["The", "For", "No", "no", "On", "Yes", "True", "Null", "off", "-", "+", ".", "~", "1", "2026-01-13", "0x1F",
+             "1_000", "1:20", ".inf", "2026-01-13T10:00:00Z", "10.0.1", "tO", "Field"]
+    tails = ["", " ", " update", "\tupdate", " 10:00:00", "\t10:00:00", " 10:00:00 +01:00", "T10:00:00 Z", "  ", "s"]
+    texts = ["".join(p) for p in itertools.product(heads, tails)]
+    texts += ["2026-01-13 10:00:00", "2026-1-3  1:00:00.5 -05", "2026-01-13\t10:00:00", "1 2", "- x", "~ x", "y n"]
+    for text in texts:
+        got, want = read_plain(text), _read_by_patterns(text)
+        assert (type(got), got, getattr(got, "reads_as", None)) == (type(want), want, getattr(want, "reads_as", None)), text
+    assert isinstance(read_plain("2026-01-13 10:00:00"), Plain11)  # the spaced form the shortcut must leave alone
+
+
 def test_quoted_scalars_stay_text() -> None:
     doc, problems = read_text('a: "no"\nb: \'1.10\'\n', "x.yaml")
     assert problems == [] and doc.value == {"a": "no", "b": "1.10"}
