@@ -56,7 +56,10 @@ EXCERPT = 300  # characters of the summary a result shows
 # Hiragana, katakana, CJK ideographs (with extension A and compatibility forms), Hangul syllables.
 CJK = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
 _CJK_CHAR = re.compile(f"[{CJK}]")
-_ALNUM = f"(?:(?![{CJK}])[^\\W_])"
+# A letter or digit that is not CJK: one negated class (not a non-word character, an underscore
+# or a CJK one), not a look-ahead before every character, which made the non-ASCII texts' words
+# a fifth slower to find (0.88 -> 0.73 s for the 28,647 such texts at 3,000 bulletins x 4).
+_ALNUM = f"[^\\W_{CJK}]"
 WORDS = re.compile(f"([{CJK}]+)|({_ALNUM}+(?:[-.]{_ALNUM}+)*)")
 _PARTS = re.compile(r"[-.]")
 # The same words in ASCII text (most of an English, German or French index), without the
