@@ -168,11 +168,12 @@ def _settle(inputs: list[Path]) -> bool:
     return True
 
 
-def _inputs(*extra: Path) -> list[Path]:
-    """What a Python command of this bench reads: the environment, the standard library, the repository."""
+def _inputs(*extra: Path, repo: bool = True) -> list[Path]:
+    """What a timed command reads: the Python environment and standard library (every command runs
+    under the bench's timing wrapper), the repository (``repo``: patchday and plain mkdocs), ``extra``."""
     stdlib = Path(sysconfig.get_paths()["stdlib"])
-    return [Path(sys.prefix), stdlib, REPO / "plugins", REPO / "theme", REPO / "docs", REPO / "mkdocs.yml",
-            *(p.resolve() for p in extra)]
+    ours = [REPO / "plugins", REPO / "theme", REPO / "docs", REPO / "mkdocs.yml"] if repo else []
+    return [Path(sys.prefix), stdlib, *ours, *(p.resolve() for p in extra)]
 
 
 def _timed(cmd: list[str], cwd: Path, inputs: list[Path]) -> dict:
@@ -385,7 +386,7 @@ def reference_hugo_row(n: int, workdir: Path, corpus: Path, *, search: bool = Fa
                 continue
             (out / f"{stem}.html").write_text(md.read_text(encoding="utf-8"), encoding="utf-8")
     r = _timed([hugo, "--quiet", "-s", str(site), "-d", str(site / "public")], site,
-               [Path(sys.prefix), Path(sysconfig.get_paths()["stdlib"]), site / "content", site / "layouts", site / "hugo.toml"])
+               _inputs(site / "content", site / "layouts", site / "hugo.toml", repo=False))
     size, pages = _tree_bytes(site / "public")
     return {"kind": "reference_hugo" + ("_search" if search else ""), "n": n, "languages": len(LANGS), "wall_s": round(r["wall"], 1),
             "settled": r["settled"],

@@ -23,15 +23,12 @@ from patchday.render.bulletin_view import Badge
 from patchday.render.helpers import esc, escaped_labels, ident, idlink, link, rich, sev, txt, yesno
 from patchday.render.index_views import CveRow, Filters, ProductView, ReleaseView, Row, VersionStatus
 
-# Months, severity keys, labels, product lists and product links recur on every row of every
-# page: each is escaped once. Strings only: an int key would share its entry with an equal bool.
-_esc = lru_cache(maxsize=16384)(esc)
-
-
 def _sep(lang: str) -> str:
     return Formatter(lang).separator
 
 
+# Product links and severity badges recur on every row of every page: each is printed once
+# (esc keeps the strings it escapes itself: months, severity keys, labels, product lists).
 _link = lru_cache(maxsize=4096)(link)
 _idlink = lru_cache(maxsize=4096)(idlink)
 _sev = lru_cache(maxsize=1024)(sev)
@@ -61,7 +58,7 @@ def release_html(v: ReleaseView, lang: str) -> str:
             notes = "".join(f"<h4>{txt(title, lang)}</h4>{rich(text, lang)}" for title, text in v.known_issues)
             out.append(f'<h3 id="known-issues">{lb["known_issues"]}</h3>\n{notes}')
     by_severity = "".join(f"<tr><td>{_sev(b)}</td><td>{n}</td></tr>" for b, n in v.by_severity)
-    by_impact = "".join(f"<tr><td>{_esc(b.label)}</td><td>{n}</td></tr>" for b, n in v.by_impact)
+    by_impact = "".join(f"<tr><td>{esc(b.label)}</td><td>{n}</td></tr>" for b, n in v.by_impact)
     out.append(
         f'<h2 id="bulletins">{lb["bulletins"]}</h2>\n{bulletin_table(v.rows, lang, v.filters)}\n'
         f'<h2 id="totals">{lb["totals"]}</h2>\n<div class="pd-totals">\n'
@@ -130,8 +127,8 @@ def product_html(v: ProductView, lang: str) -> str:
 def cves_year_html(year: str, rows: list[CveRow], filters: Filters, index_url: str, lang: str) -> str:
     t, lb = Labels(lang), escaped_labels(lang)
     body = "".join(
-        f'<tr data-product="{_esc(r.products)}" data-severity="{_esc(r.severity.key)}" '
-        f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}">'
+        f'<tr data-product="{esc(r.products)}" data-severity="{esc(r.severity.key)}" '
+        f'data-exploited="{1 if r.exploited else 0}" data-month="{esc(r.month)}">'
         # The two identifier columns are kept on one line by the table's class (patchday.css), not by a
         # .pd-id on each cell's text: 44 bytes a row, on 26,654 rows per language at 3,000 bulletins.
         f'<td>{esc(r.cve)}</td><td>{_link(r.bulletin)}</td><td>{txt(r.title, lang)}</td>'
@@ -197,12 +194,12 @@ def _row(r: Row, lang: str, lb: dict[str, str]) -> str:
         flags += lb["no"]
     withdrawn = ' class="pd-withdrawn"' if r.withdrawn else ""
     return (
-        f'<tr data-product="{_esc(r.data_products)}" data-severity="{_esc(r.severity.key)}" '
-        f'data-exploited="{1 if r.exploited else 0}" data-month="{_esc(r.month)}"{withdrawn}>\n'
+        f'<tr data-product="{esc(r.data_products)}" data-severity="{esc(r.severity.key)}" '
+        f'data-exploited="{1 if r.exploited else 0}" data-month="{esc(r.month)}"{withdrawn}>\n'
         f'<td><a class="pd-id" href="{esc(r.url)}">{esc(r.id)}</a></td>\n'
         f'<td>{title}</td>\n'
         f'<td>{_sev(r.severity)}</td>\n'
-        f'<td>{_sep(lang).join(_esc(i.label) for i in r.impacts)}</td>\n'
+        f'<td>{_sep(lang).join(esc(i.label) for i in r.impacts)}</td>\n'
         f'<td>{_sep(lang).join(_link(p) for p in r.products)}</td>\n'
         f'<td>{r.cve_count}</td>\n'
         f'<td>{flags}</td>\n'

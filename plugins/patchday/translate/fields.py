@@ -13,7 +13,7 @@ shared: read them, never change them.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
 from patchday.model import Bulletin, BulletinOverlay, ProductList, ProductsOverlay, ReleaseNotes, ReleaseNotesOverlay
@@ -82,36 +82,29 @@ def _bulletin_texts(b: Bulletin) -> dict[str, str]:
     return out
 
 
-def _flatten(value: Any, prefix: str, out: dict[str, str]) -> None:
-    if value is None:
-        return
-    if isinstance(value, str):
-        out[prefix] = value
-        return
+def _flatten(items: Iterable[tuple[Any, Any]], prefix: str, out: dict[str, str]) -> None:
     # A model's fields are its __dict__, in the order they are declared (pydantic fills it so);
     # read there, not through getattr, which a model's __getattr__ hook makes four times as slow.
-    for k, v in (value.items() if isinstance(value, dict) else value.__dict__.items()):
+    for k, v in items:
         if v is None:
             continue
-        if type(v) is str:  # most values: a text, set here rather than in a call of its own
-            out[f"{prefix}/{k}"] = v
+        key = f"{prefix}/{k}" if prefix else str(k)
+        if isinstance(v, str):
+            out[key] = v
         else:
-            _flatten(v, f"{prefix}/{k}", out)
+            _flatten(v.items() if isinstance(v, dict) else v.__dict__.items(), key, out)
 
 
 def overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay | ProductsOverlay) -> dict[str, str]:
     return remembered("overlay", o, lambda: _overlay_texts(o))
 
 
+_NOT_TEXTS = frozenset({"schema_version", "source_revision", "source_hashes"})
+
+
 def _overlay_texts(o: BulletinOverlay | ReleaseNotesOverlay | ProductsOverlay) -> dict[str, str]:
     out: dict[str, str] = {}
-    skip = {"schema_version", "source_revision", "source_hashes"}
-    for name, value in o.__dict__.items():
-        if name not in skip and value is not None:
-            if type(value) is str:
-                out[name] = value
-            else:
-                _flatten(value, name, out)
+    _flatten(((k, v) for k, v in o.__dict__.items() if k not in _NOT_TEXTS), "", out)
     return out
 
 
