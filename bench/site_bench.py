@@ -116,6 +116,42 @@ def _recent_delete(workdir: Path) -> float | None:
     return ago if ago < _RECENT_S else None
 
 
+# Disk taken per bulletin in four languages, in MB (du at 3,000, sixteenth round: whole file
+# system blocks, which ~57,000 small files round up): each kind of build's folder, all of them
+# kept aside until the run's last build. A run of 300, 1,000 and 3,000 with --reference and
+# --repeat 3 took about 15 GB at its fullest.
+_MB_PER_BULLETIN = {"corpus": 0.06, "patchday": 0.37, "reference_docs": 0.29, "hugo": 0.25, "hugo_search": 0.31}
+_SPACE_MARGIN = 1.1
+
+
+def space_needed(sizes: list[int], *, repeat: int = 1, reference: bool = False, rebuild: bool = True) -> int:
+    """Bytes of disk a run takes at its fullest: every output it set aside, until the last build."""
+    per = _MB_PER_BULLETIN
+    rounds = max(1, repeat)
+    mb = 0.0
+    for n in sizes:
+        mb += n * (per["corpus"] + per["patchday"] * rounds)
+        if reference:
+            mb += n * (per["reference_docs"] + (per["hugo"] + per["hugo_search"]) * rounds)
+    if rebuild and sizes:
+        mb += max(sizes) * per["patchday"]  # the served copy of the largest site
+    return int(mb * _SPACE_MARGIN * 1e6)
+
+
+def check_space(workdir: Path, needed: int) -> None:
+    """Stop before the first build, naming the space needed and free, rather than minutes later on ENOSPC."""
+    probe = workdir
+    while not probe.exists():
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    if free < needed:
+        raise SystemExit(
+            f"bench: this run keeps every build's output until its last build and needs about "
+            f"{needed / 1e9:.1f} GB free under {workdir}; {free / 1e9:.1f} GB are free. Free some space, "
+            "or give --cache a folder on a larger disk."
+        )
+
+
 def _site_folder(workdir: Path, name: str, corpus: Path, *, copy: bool = False) -> Path:
     """A folder with mkdocs.yml (inheriting the repo's) and bulletins/ (a symlink, or a hard-link copy to edit)."""
     folder = workdir / name
@@ -399,6 +435,7 @@ def run_site(sizes: list[int], workdir: Path, *, reference: bool = False, rebuil
              reader: bool = True, repeat: int = 1) -> list[dict]:
     """Rows for bench/run.py: one full build per size, the fast path at the largest size, references if asked."""
     workdir = Path(workdir)
+    check_space(workdir, space_needed(sizes, repeat=repeat, reference=reference, rebuild=rebuild))
     workdir.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
     corpora = {n: synth.ensure(workdir / "corpora", n)[0] for n in sizes}
